@@ -1,0 +1,1 @@
+"""Term checks over bilingual documents: the checks, their findings and the reporters."""

@@ -1,0 +1,54 @@
+"""BCP 47 language tags: comparing ``th`` with ``th-TH``, ``zh_CN`` with ``zh-CN``."""
+
+from __future__ import annotations
+
+import re
+
+_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
+
+#: The region-qualified tag trilex writes for a bare primary language by default.
+DEFAULT_REGIONS = {"th": "th-TH", "zh": "zh-CN", "en": "en-US"}
+
+
+def normalize_tag(tag: str) -> str:
+    """Canonical case and separator: ``zh_cn`` → ``zh-CN``, ``EN-us`` → ``en-US``, ``zh-hans`` → ``zh-Hans``."""
+    parts = tag.strip().replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        elif len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def is_valid_tag(tag: str) -> bool:
+    """Whether ``tag`` has the shape of a BCP 47 tag (``xsd:language``)."""
+    return bool(_TAG.match(tag))
+
+
+def primary_subtag(tag: str) -> str:
+    """``th-TH`` → ``th``; ``zh_CN`` → ``zh``."""
+    return tag.strip().replace("_", "-").split("-")[0].lower()
+
+
+def tag_matches(wanted: str, tag: str) -> bool:
+    """Whether a language ``tag`` in a file answers a lookup for ``wanted``.
+
+    A bare primary subtag (``th``) matches any region (``th-TH``); a full tag matches the same
+    tag, ignoring case and ``_``/``-``, or a bare tag of the same language.
+    """
+    wanted_n, tag_n = normalize_tag(wanted), normalize_tag(tag)
+    if wanted_n == tag_n:
+        return True
+    if "-" not in wanted_n or "-" not in tag_n:
+        return primary_subtag(wanted_n) == primary_subtag(tag_n)
+    return False
+
+
+def with_region(tag: str) -> str:
+    """A region-qualified tag for writing: ``th`` → ``th-TH``; tags with a region stay as they are."""
+    tag_n = normalize_tag(tag)
+    return DEFAULT_REGIONS.get(tag_n, tag_n)
