@@ -14,6 +14,14 @@ class Segment:
     cannot say); ``unit_id`` is the format's own id (XLIFF ``id``, PO ``msgctxt``+``msgid``,
     TMX ``tuid``...). ``notes`` holds comments a translator can write (PO translator comments,
     XLIFF ``<note>``, a CSV comment column), where inline suppressions live.
+
+    ``source``/``target`` are the text to check: inline codes flattened (see
+    :mod:`trilex.bitext.inline`) and gettext accelerators removed (see
+    :mod:`trilex.bitext.accelerators`). ``raw_source``/``raw_target`` hold the text exactly as
+    the file writes it (markup serialized, accelerator kept) when it differs, else ``None``;
+    :attr:`source_as_written`/:attr:`target_as_written` give whichever applies. ``state`` is the
+    file's own status of the translation where it has one (XLIFF ``state``, ``fuzzy`` for an
+    included fuzzy PO entry).
     """
 
     source: str
@@ -22,6 +30,19 @@ class Segment:
     line: int | None = None
     unit_id: str | None = None
     notes: list[str] = field(default_factory=list)
+    state: str | None = None
+    raw_source: str | None = None
+    raw_target: str | None = None
+
+    @property
+    def source_as_written(self) -> str:
+        """The source text as the file writes it."""
+        return self.source if self.raw_source is None else self.raw_source
+
+    @property
+    def target_as_written(self) -> str | None:
+        """The target text as the file writes it (``None`` when untranslated)."""
+        return self.target if self.raw_target is None else self.raw_target
 
     @property
     def location(self) -> str:
