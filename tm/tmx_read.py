@@ -1,0 +1,268 @@
+"""Streaming TMX reader (TMX 1.1–1.4b) producing :mod:`trilex.tm.model` objects.
+
+The file is parsed with lxml ``iterparse`` through :mod:`trilex.xmlsafe` (no entities, no DTD,
+no network) and every ``<tu>`` is cleared once converted, so memory stays flat whatever the file
+size. UTF-8 (with or without BOM) and UTF-16 LE/BE with BOM are read; ``xml:lang`` and TMX 1.1
+``lang`` are both accepted; language tags are normalized (``EN-us`` → ``en-US``); dates are
+stored as ``YYYYMMDDThhmmssZ`` when they parse.
+
+Reading is lenient where real tools are sloppy and strict where the data would be ambiguous:
+
+* a ``<bpt>`` without its ``<ept>`` (or the reverse) is kept as an ``<it pos="begin|end">``
+  code, with a :class:`~trilex.tm.model.TmxWarning`;
+* a ``<tuv>`` without a language, a ``<tuv>`` without ``<seg>``, a root other than ``<tmx>``,
+  a missing ``<header>``, malformed XML or undecodable bytes raise
+  :class:`~trilex.errors.InputError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from collections.abc import Callable, Iterator
+from typing import IO
+
+from lxml import etree
+
+from trilex.errors import InputError
+from trilex.fileio import STDIO, display_name
+from trilex.lang.tags import normalize_tag
+from trilex.tm.model import (
+    CODE_KINDS,
+    DATE_ATTRIBUTES,
+    XML_LANG,
+    Content,
+    InlineCode,
+    Note,
+    Prop,
+    TmxHeader,
+    TmxWarning,
+    TranslationUnit,
+    Variant,
+    normalize_tmx_date,
+)
+from trilex.xmlsafe import iterparse_safe
+
+WarningHandler = Callable[[str], None]
+
+_INLINE_KINDS = frozenset(CODE_KINDS) | {"hi", "sub"}
+_HEADER_FIELDS = ("creationtool", "creationtoolversion", "segtype", "adminlang", "datatype")
+
+
+def read_tmx(source: str | os.PathLike[str] | IO[bytes], name: str | None = None, *,
+             on_warning: WarningHandler | None = None,
+             ) -> tuple[TmxHeader, Iterator[TranslationUnit]]:
+    """Open a TMX file and return its header and a lazy iterator over its units.
+
+    ``source`` is a path, ``-`` for stdin, or a binary stream; ``name`` is the file name used
+    in messages (default: the path, or the stream's ``name``). Units are parsed as the
+    iterator is consumed, so a file of millions of units is never held in memory. Repairs
+    made while reading are passed to ``on_warning`` as ``FILE:LINE: message`` strings (by
+    default they are issued as :class:`~trilex.tm.model.TmxWarning`).
+
+    Raises :class:`~trilex.errors.InputError` (with file and line) for anything that is not
+    a readable TMX file — at once for a bad start, or while iterating for a later problem.
+    """
+    stream, owned, label = _open(source, name)
+    warn = on_warning or _issue_warning
+    try:
+        events = iterparse_safe(stream, label, events=("start", "end"), tag=("tmx", "header", "tu"))
+        header = _read_header(events, label)
+    except BaseException:
+        if owned:
+            stream.close()
+        raise
+    return header, _read_units(events, header, label, warn, stream if owned else None)
+
+
+def _issue_warning(message: str) -> None:
+    warnings.warn(message, TmxWarning, stacklevel=4)
+
+
+def _open(source: str | os.PathLike[str] | IO[bytes], name: str | None) -> tuple[IO[bytes], bool, str]:
+    if hasattr(source, "read"):
+        stream = source  # type: ignore[assignment]
+        return stream, False, name or str(getattr(stream, "name", "<stream>"))
+    label = name or display_name(source)  # type: ignore[arg-type]
+    if str(source) == STDIO:
+        return sys.stdin.buffer, False, label
+    try:
+        return open(source, "rb"), True, label  # type: ignore[arg-type]
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", label) from None
+
+
+def _read_header(events: Iterator[tuple[str, etree._Element]], name: str) -> TmxHeader:
+    for event, element in events:
+        root = element.getroottree().getroot()
+        if root.tag != "tmx":
+            raise InputError(f"not a TMX file: the root element is <{_local(root.tag)}>, expected <tmx>",
+                             name, root.sourceline)
+        if element.tag == "tu":
+            raise InputError("no <header> before the first <tu>", name, element.sourceline)
+        if event == "end" and element.tag == "header":
+            header = _header(element, root.get("version", "1.4"))
+            element.clear()
+            return header
+    raise InputError("not a TMX file: no <tmx> element with a <header>", name, 1)
+
+
+def _local(tag: object) -> str:
+    return str(tag).rsplit("}", 1)[-1]
+
+
+def _header(element: etree._Element, version: str) -> TmxHeader:
+    attributes = _attributes(element)
+    header = TmxHeader(version=version)
+    for key in _HEADER_FIELDS:
+        if key in attributes:
+            setattr(header, key, attributes.pop(key))
+    header.o_tmf = attributes.pop("o-tmf", header.o_tmf)
+    srclang = attributes.pop("srclang", header.srclang)
+    header.srclang = srclang if srclang == "*all*" else normalize_tag(srclang)
+    header.adminlang = normalize_tag(header.adminlang)
+    header.attributes = attributes
+    header.notes, header.props = _notes_and_props(element)
+    return header
+
+
+def _read_units(events: Iterator[tuple[str, etree._Element]], header: TmxHeader, name: str,
+                warn: WarningHandler, owned: IO[bytes] | None) -> Iterator[TranslationUnit]:
+    default_srclang = None if header.srclang == "*all*" else header.srclang
+    try:
+        for event, element in events:
+            if event != "end" or element.tag != "tu":
+                continue
+            yield _unit(element, default_srclang, name, warn)
+            element.clear(keep_tail=False)
+            parent = element.getparent()
+            if parent is not None:
+                while element.getprevious() is not None:
+                    del parent[0]
+    finally:
+        if owned is not None:
+            owned.close()
+
+
+def _attributes(element: etree._Element) -> dict[str, str]:
+    attributes = dict(element.attrib)
+    for key in DATE_ATTRIBUTES:
+        if key in attributes:
+            attributes[key] = normalize_tmx_date(attributes[key])
+    return attributes
+
+
+def _lang_of(element: etree._Element) -> str | None:
+    lang = element.get(XML_LANG) or element.get("lang")
+    return normalize_tag(lang) if lang else None
+
+
+def _notes_and_props(element: etree._Element) -> tuple[list[Note], list[Prop]]:
+    notes: list[Note] = []
+    props: list[Prop] = []
+    for child in element:
+        if child.tag == "note":
+            notes.append(Note(child.text or "", _lang_of(child)))
+        elif child.tag == "prop":
+            props.append(Prop(child.get("type", ""), child.text or "", _lang_of(child)))
+    return notes, props
+
+
+def _unit(element: etree._Element, default_srclang: str | None, name: str,
+          warn: WarningHandler) -> TranslationUnit:
+    attributes = _attributes(element)
+    tuid = attributes.pop("tuid", None)
+    srclang = attributes.pop("srclang", None)
+    if srclang in (None, "*all*"):
+        srclang = default_srclang if srclang is None else None
+    else:
+        srclang = normalize_tag(srclang)
+    notes, props = _notes_and_props(element)
+    variants = [_variant(child, name, warn) for child in element if child.tag == "tuv"]
+    return TranslationUnit(tuid, variants, notes, props, attributes, srclang)
+
+
+def _variant(element: etree._Element, name: str, warn: WarningHandler) -> Variant:
+    lang = _lang_of(element)
+    if not lang:
+        raise InputError("<tuv> without xml:lang (or lang)", name, element.sourceline)
+    seg = element.find("seg")
+    if seg is None:
+        raise InputError(f"<tuv xml:lang=\"{lang}\"> without <seg>", name, element.sourceline)
+    attributes = _attributes(element)
+    attributes.pop(XML_LANG, None)
+    attributes.pop("lang", None)
+    notes, props = _notes_and_props(element)
+    content = _content(seg, name, warn)
+    _repair_pairs(content, name, seg.sourceline, warn)
+    return Variant(lang, content, notes, props, attributes)
+
+
+def _content(element: etree._Element, name: str, warn: WarningHandler) -> Content:
+    """The mixed content of ``element`` as text and :class:`InlineCode` items."""
+    content: Content = []
+    if element.text:
+        content.append(element.text)
+    for child in element:
+        tag = child.tag
+        if isinstance(tag, str):
+            if tag in _INLINE_KINDS:
+                content.append(_code(child, name, warn))
+            else:
+                warn(f"{name}:{child.sourceline}: unknown element <{_local(tag)}> inside "
+                     f"<{element.tag}>; kept its text only")
+                _append_text(content, "".join(child.itertext()))
+        if child.tail:
+            _append_text(content, child.tail)
+    return content
+
+
+def _append_text(content: Content, text: str) -> None:
+    if content and isinstance(content[-1], str):
+        content[-1] += text
+    elif text:
+        content.append(text)
+
+
+def _code(element: etree._Element, name: str, warn: WarningHandler) -> InlineCode:
+    get = element.get
+    return InlineCode(element.tag, _content(element, name, warn), i=get("i"), x=get("x"),
+                      type=get("type"), pos=get("pos"), assoc=get("assoc"), datatype=get("datatype"))
+
+
+def _flow(content: Content) -> Iterator[InlineCode]:
+    """The codes of one text flow in order: ``hi`` is transparent, codes' ``sub`` flows are not."""
+    for item in content:
+        if isinstance(item, InlineCode):
+            if item.kind == "hi":
+                yield from _flow(item.content)
+            else:
+                yield item
+
+
+def _repair_pairs(content: Content, name: str, line: int | None, warn: WarningHandler) -> None:
+    """Turn a ``bpt`` without ``ept`` (or the reverse) into an ``it`` code, in every flow."""
+    open_codes: dict[str | None, InlineCode] = {}
+    for code in _flow(content):
+        if code.kind == "bpt":
+            if code.i in open_codes:
+                _isolate(open_codes.pop(code.i), "begin", name, line, warn)
+            open_codes[code.i] = code
+        elif code.kind == "ept":
+            if code.i in open_codes and code.i is not None:
+                del open_codes[code.i]
+            else:
+                _isolate(code, "end", name, line, warn)
+        if code.kind != "sub":
+            for item in code.content:
+                if isinstance(item, InlineCode) and item.kind == "sub":
+                    _repair_pairs(item.content, name, line, warn)
+    for code in open_codes.values():
+        _isolate(code, "begin", name, line, warn)
+
+
+def _isolate(code: InlineCode, pos: str, name: str, line: int | None, warn: WarningHandler) -> None:
+    warn(f"{name}:{line}: <{code.kind} i=\"{code.i}\"> has no matching "
+         f"<{'ept' if code.kind == 'bpt' else 'bpt'}>; kept as <it pos=\"{pos}\">")
+    code.kind, code.pos, code.i = "it", pos, None
