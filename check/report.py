@@ -26,6 +26,11 @@ class Report:
     baselined: list[Finding] = field(default_factory=list)
     stale_baseline: list[str] = field(default_factory=list)
     unused_suppressions: list[Finding] = field(default_factory=list)
+    fail_on: str = "error"
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` is at or above the ``fail_on`` threshold."""
+        return self.fail_on != "never" and finding.severity >= Severity(self.fail_on)
 
     def counts(self) -> dict[str, int]:
         """Number of findings per check code."""
