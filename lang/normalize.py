@@ -1,0 +1,220 @@
+"""Text normalization for matching, with an exact map back to the text as the user wrote it.
+
+Every matcher and comparison in trilex works on :func:`normalize` output, and every span it
+reports is mapped back through :attr:`Normalized.offsets`, so users always see their own text.
+
+Rules of :func:`normalize` (no case folding; idempotent):
+
+* **Full-width forms and compatibility characters** become their NFKC form: ``ＡＩ`` → ``AI``,
+  ``１２`` → ``12``, ``，`` → ``,``; combining sequences are composed (``e`` + U+0301 → ``é``).
+* **Thai SARA AM stays composed** (U+0E33): NFKC would split it into NIKHAHIT + SARA AA, which
+  PyThaiNLP's dictionary does not know. The decomposed spelling (U+0E4D U+0E32, tone marks
+  allowed in between) is composed into SARA AM.
+* **Thai character order**, as in ``pythainlp.util.reorder_vowels`` but with offsets kept:
+  above/below vowels come before tone marks and THANTHAKHAT (``ก่ี`` → ``กี่``), tone marks typed
+  after a following vowel move before it (``กำ้`` → ``ก้ำ``), a repeated mark is kept once
+  (``ก้้`` → ``ก้``) and two SARA E become SARA AE (``เเ`` → ``แ``).
+* **Dashes**: the dash family (``‐ ‑ ‒ – — ― − ﹘ ﹣ －``) becomes ``-``.
+* **Spaces**: every space character (no-break space, ideographic space, tabs, line breaks…)
+  becomes ``' '``; zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) are
+  removed; a run of spaces and zero-width characters becomes one ``' '`` (or nothing, if it had
+  no real space in it).
+
+:func:`fold` adds case folding, for comparisons. :func:`match_key` is the key used to merge
+and de-duplicate terms: it also drops every space that does not separate two Latin-script
+words or numbers, so ``南 A中心`` == ``南A中心`` and Thai ``หนาน เอ`` == ``หนานเอ``.
+
+Already-normal text (the common case) takes a fast path: one ``str.translate`` for the 1:1
+mappings, one regular-expression search and one ``unicodedata.is_normalized`` call.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+#: Characters folded onto ``-``.
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+#: Characters removed outright (zero width).
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+#: Characters that become a plain space.
+SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+SARA_AM = "\u0e33"
+SARA_AA = "\u0e32"
+NIKHAHIT = "\u0e4d"
+SARA_E = "\u0e40"
+SARA_AE = "\u0e41"
+#: Thai above and below vowels (and PHINTHU, MAITAIKHU): written before tone marks.
+_THAI_VOWEL_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"
+#: Thai tone marks and signs written last: MAI EK … MAI CHATTAWA, THANTHAKHAT, NIKHAHIT, YAMAKKAN.
+_THAI_TOP_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+_THAI_MARKS = _THAI_VOWEL_MARKS + _THAI_TOP_MARKS
+#: Thai vowels that follow the consonant and carry no marks of their own.
+_THAI_FOLLOW_VOWELS = "\u0e30\u0e32\u0e33\u0e45"
+
+
+def _one_to_one_table() -> dict[int, str]:
+    table = {ord(ch): "-" for ch in DASHES}
+    table.update({ord(ch): " " for ch in SPACES})
+    # Full-width ASCII variants: NFKC maps each onto one ASCII character.
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = unicodedata.normalize("NFKC", chr(code))
+    table[0xFF0D] = "-"
+    return table
+
+
+_TABLE = _one_to_one_table()
+
+_M = f"[{_THAI_MARKS}]"
+_FV = f"[{_THAI_FOLLOW_VOWELS}]"
+#: Anything the slow path would change that ``is_normalized`` does not see.
+_SPECIAL = re.compile(
+    f"[{ZERO_WIDTH}]| {{2,}}|{SARA_E}{SARA_E}|{NIKHAHIT}|[{_THAI_TOP_MARKS}][{_THAI_VOWEL_MARKS}]"
+    f"|({_M})\\1|{_FV}{_M}"
+)
+#: Characters that never need NFKC work (ASCII, Thai, CJK unified ideographs).
+_SAFE = "\x00-\x7f\u0e00-\u0e7f\u4e00-\u9fff"
+_NFKC_RUN = re.compile(f"[{_SAFE}]?[^{_SAFE}]+")
+_THAI_UNIT = re.compile(f"{SARA_E}{SARA_E}|{_M}+(?:{_FV}{_M}*)?|{_FV}{_M}+")
+_SPACE_RUN = re.compile(f"[ {ZERO_WIDTH}]{{2,}}|[{ZERO_WIDTH}]")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalized text plus the map back to the original.
+
+    ``offsets[i]`` is the index in the original of normalized character ``i`` (the start of the
+    original stretch it came from); ``offsets[len(text)] == len(original)``. ``ends[i]`` is the
+    end of that stretch, so zero-width characters removed after a character are not reported
+    as part of it.
+    """
+
+    text: str
+    offsets: list[int]
+    ends: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span ``(start, end)`` of the normalized span ``text[start:end]``."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        if self.ends:
+            return self.offsets[start], self.ends[end - 1]
+        return self.offsets[start], self.offsets[end]
+
+
+def _thai_unit(match: re.Match[str]) -> str:
+    """Put one run of Thai marks (with an adjacent follow vowel) into the standard order."""
+    unit = match.group()
+    if unit == SARA_E + SARA_E:
+        return SARA_AE
+    marks = [ch for ch in unit if ch in _THAI_MARKS]
+    follow = "".join(ch for ch in unit if ch in _THAI_FOLLOW_VOWELS)
+    if NIKHAHIT in marks and follow in (SARA_AA, SARA_AM):
+        marks = [ch for ch in marks if ch != NIKHAHIT]
+        follow = SARA_AM
+    marks.sort(key=lambda ch: ch in _THAI_TOP_MARKS)
+    ordered = unicodedata.normalize("NFC", "".join(marks))
+    deduped = "".join(ch for i, ch in enumerate(ordered) if i == 0 or ordered[i - 1] != ch)
+    return deduped + follow
+
+
+def _nfkc_run(match: re.Match[str]) -> str:
+    run = match.group()
+    return unicodedata.normalize("NFKC", run).replace(NIKHAHIT + SARA_AA, SARA_AM).translate(_TABLE)
+
+
+def _space_run(match: re.Match[str]) -> str:
+    return " " if " " in match.group() else ""
+
+
+def _rewrite(text: str, pattern: re.Pattern[str], replace, starts: list[int], ends: list[int]):
+    """Apply ``replace`` to every match of ``pattern``, carrying the source spans along.
+
+    ``starts``/``ends`` give the original span of each character of ``text``. A replaced match
+    maps all its characters onto the original span of the whole match; unchanged text keeps its
+    per-character spans. Returns ``(new_text, new_starts, new_ends)``.
+    """
+    pieces: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    last = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        new = replace(match)
+        if new == match.group():
+            continue
+        pieces.append(text[last:start])
+        new_starts.extend(starts[last:start])
+        new_ends.extend(ends[last:start])
+        pieces.append(new)
+        new_starts.extend([starts[start]] * len(new))
+        new_ends.extend([ends[end - 1]] * len(new))
+        last = end
+    if last == 0:
+        return text, starts, ends
+    pieces.append(text[last:])
+    new_starts.extend(starts[last:])
+    new_ends.extend(ends[last:])
+    return "".join(pieces), new_starts, new_ends
+
+
+_STEPS = ((_NFKC_RUN, _nfkc_run), (_THAI_UNIT, _thai_unit), (_SPACE_RUN, _space_run))
+
+
+def _is_normal(translated: str) -> bool:
+    """Whether 1:1-translated text needs no further work (SARA AM counts as normal)."""
+    if _SPECIAL.search(translated):
+        return False
+    if translated.isascii():
+        return True
+    return unicodedata.is_normalized("NFKC", translated.replace(SARA_AM, SARA_AA))
+
+
+def normalize(text: str) -> Normalized:
+    """Normalize ``text`` for matching (see the module docstring), keeping an offset map."""
+    translated = text.translate(_TABLE)
+    length = len(text)
+    if _is_normal(translated):
+        return Normalized(translated, list(range(length + 1)))
+    current = translated
+    starts = list(range(length))
+    ends = list(range(1, length + 1))
+    for _ in range(8):  # each round can expose new work (a removed ZWSP joins two marks)
+        before = current
+        for pattern, replace in _STEPS:
+            current, starts, ends = _rewrite(current, pattern, replace, starts, ends)
+        if current == before:
+            break
+    return Normalized(current, starts + [length], ends)
+
+
+def fold(text: str) -> str:
+    """``normalize(text).text`` with case folding, for case-insensitive comparisons."""
+    return normalize(text).text.casefold()
+
+
+def _is_latin_word_char(ch: str) -> bool:
+    return ch.isalnum() and (ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff")
+
+
+def match_key(text: str) -> str:
+    """Key for merging and de-duplicating terms: :func:`fold` without insignificant spaces.
+
+    A space is kept only between two Latin-script letters or digits (``AI agent``); it is dropped
+    next to Thai, Han or punctuation, so ``南 A中心`` == ``南A中心`` and ``หนาน เอ`` == ``หนานเอ``.
+    The dash family is already folded to ``-`` by :func:`normalize`; leading and trailing spaces go.
+    """
+    folded = fold(text).strip()
+    if " " not in folded:
+        return folded
+    out = []
+    for i, ch in enumerate(folded):
+        if ch == " " and not (_is_latin_word_char(folded[i - 1]) and _is_latin_word_char(folded[i + 1])):
+            continue
+        out.append(ch)
+    return "".join(out)
