@@ -1,0 +1,229 @@
+"""gettext PO/POT catalogues, parsed here (a small strict parser, so every entry has its line).
+
+* One :class:`Segment` per message; a plural message gives one per ``msgstr[n]``: ``msgstr[0]``
+  against ``msgid``, ``msgstr[n]`` (n ≥ 1) against ``msgid_plural``, with ``unit_id``
+  ``…[n]``. ``unit_id`` is the msgid, or ``msgctxt`` + ``\\x04`` + msgid as gettext (and
+  translate-toolkit) key it.
+* ``line`` is the 1-based line of the entry's ``msgctxt``, or of its ``msgid`` when it has none.
+* ``notes``: translator comments (``# …``) and extracted comments (``#. …``), marker removed.
+* Fuzzy entries are skipped unless ``include_fuzzy`` (they then carry ``state="fuzzy"``);
+  obsolete ``#~`` entries and the header entry are never segments; an empty ``msgstr`` gives
+  ``target=None``.
+* Accelerators are removed from ``source``/``target`` (kept in ``raw_*``), see
+  :mod:`trilex.bitext.accelerators`.
+* Languages: the target is the header's ``Language:``, else the file name (``th.po``,
+  ``xfce4-panel.zh_CN.po``), else ``target_lang``. msgids carry no language in gettext: the
+  source is ``X-Source-Language:`` if present, else ``source_lang``, else ``en`` (the gettext
+  convention).
+* Encoding: the header's ``charset`` (UTF-8 when absent or ``CHARSET``); a BOM wins.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from trilex.bitext.accelerators import detect_marker, strip_accelerator
+from trilex.bitext.languages import checked_tag, language_from_filename, settle
+from trilex.bitext.model import BilingualDocument, Segment
+from trilex.errors import InputError
+from trilex.fileio import decode_text, display_name, read_bytes
+
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"\s*$')
+_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.))")
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
+                   "f": "\f", "v": "\v", "'": "'", "?": "?"}
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_CONTEXT_SEPARATOR = "\x04"
+
+
+@dataclass
+class _Entry:
+    """One PO message as parsed, before it becomes segments."""
+
+    line: int = 0
+    msgctxt: str | None = None
+    msgid: str | None = None
+    msgid_plural: str | None = None
+    msgstr: dict[int, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+    started: bool = False  # a keyword has been seen
+
+
+def read_po(path: str, source_lang: str | None = None, target_lang: str | None = None,
+            *, include_fuzzy: bool = False, data: bytes | None = None) -> BilingualDocument:
+    """Read a gettext PO/POT file (``data`` = its bytes if already read)."""
+    name = display_name(path)
+    raw = read_bytes(path) if data is None else data
+    entries = _parse(decode_text(raw, path, _declared_encoding(raw, name)), name)
+    header: dict[str, str] = {}
+    header_line = 1
+    if entries and entries[0].msgid == "" and entries[0].msgctxt is None:
+        header_entry = entries.pop(0)
+        header, header_line = _header_fields(header_entry.msgstr.get(0, "")), header_entry.line
+    messages = [entry for entry in entries if include_fuzzy or "fuzzy" not in entry.flags]
+    marker = detect_marker((entry.msgid or "" for entry in messages), header.get("X-Accelerator-Marker"))
+    segments = [segment for entry in messages for segment in _segments(entry, name, marker)]
+    return BilingualDocument(name, *_languages(header, header_line, name, source_lang, target_lang),
+                             segments, "po")
+
+
+def _declared_encoding(data: bytes, name: str) -> str | None:
+    """The header's charset, if it names one other than UTF-8 (``None`` = UTF-8 or BOM)."""
+    header_end = data.find(b"\n\n")
+    match = _CHARSET.search(data, 0, header_end if header_end >= 0 else len(data))
+    if match is None or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    charset = match.group(1).decode("ascii")
+    if charset.upper() == "CHARSET":
+        return None
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        line = data[: match.start()].count(b"\n") + 1
+        raise InputError(f"unknown charset {charset!r} in the PO header", name, line) from None
+    return charset
+
+
+def _header_fields(text: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for line in text.split("\n"):
+        key, colon, value = line.partition(":")
+        if colon:
+            fields[key.strip()] = value.strip()
+    return fields
+
+
+def _languages(header: dict[str, str], line: int, name: str, source_lang: str | None,
+               target_lang: str | None) -> tuple[str | None, str | None]:
+    stated_source = header.get("X-Source-Language") or None
+    if stated_source is not None:
+        stated_source = checked_tag(stated_source, "X-Source-Language", name, line)
+    source = settle(stated_source, source_lang, "source", name, line) or "en"
+    stated_target = header.get("Language") or None
+    if stated_target is not None:
+        return source, settle(checked_tag(stated_target, "Language", name, line), target_lang,
+                              "target", name, line)
+    return source, settle(None, target_lang, "target", name, line) or language_from_filename(name)
+
+
+def _segments(entry: _Entry, name: str, marker: str | None) -> list[Segment]:
+    msgid = entry.msgid or ""
+    unit_id = msgid if entry.msgctxt is None else entry.msgctxt + _CONTEXT_SEPARATOR + msgid
+    state = "fuzzy" if "fuzzy" in entry.flags else None
+    if entry.msgid_plural is None:
+        return [_segment(msgid, entry.msgstr.get(0, ""), name, entry, unit_id, state, marker)]
+    return [_segment(msgid if number == 0 else entry.msgid_plural, text, name, entry,
+                     f"{unit_id}[{number}]", state, marker)
+            for number, text in sorted(entry.msgstr.items())]
+
+
+def _segment(source: str, target: str, name: str, entry: _Entry, unit_id: str, state: str | None,
+             marker: str | None) -> Segment:
+    clean_source = strip_accelerator(source, marker)
+    clean_target = strip_accelerator(target, marker) if target else None
+    return Segment(clean_source, clean_target, name, entry.line, unit_id, list(entry.notes), state=state,
+                   raw_source=source if clean_source != source else None,
+                   raw_target=target if clean_target not in (None, target) else None)
+
+
+def _parse(text: str, name: str) -> list[_Entry]:
+    """The entries of a PO file, checked for shape; errors name the offending line."""
+    entries: list[_Entry] = []
+    entry = _Entry()
+    current: tuple[str, int] | None = None  # the keyword a continuation string extends
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.strip()
+        if not line:
+            current = None
+            continue
+        if line.startswith("#"):
+            if entry.msgstr:
+                entries.append(_finish(entry, name))
+                entry = _Entry()
+            current = None
+            _comment(line, entry)
+            continue
+        if line.startswith('"'):
+            if current is None:
+                raise InputError("a quoted string outside any msgid/msgstr", name, number)
+            _append(entry, current, _unquote(line, name, number))
+            continue
+        match = _KEYWORD.match(line)
+        if match is None:
+            raise InputError(f"expected msgid, msgstr, a comment or a quoted string: {line[:40]!r}",
+                             name, number)
+        keyword, index, rest = match.groups()
+        if keyword in ("msgctxt", "msgid") and (entry.msgstr or (keyword == "msgid" and entry.msgid is not None)):
+            entries.append(_finish(entry, name))
+            entry = _Entry()
+        if not entry.started:
+            entry.line, entry.started = number, True
+        current = (keyword.split("[")[0], int(index) if index is not None else 0)
+        _set(entry, current, _unquote(rest, name, number), name, number)
+    if entry.started:
+        entries.append(_finish(entry, name))
+    return entries
+
+
+def _comment(line: str, entry: _Entry) -> None:
+    kind = line[1:2]
+    if kind == ",":
+        entry.flags.update(flag.strip() for flag in line[2:].split(","))
+    elif kind == ".":
+        entry.notes.append(line[2:].strip())
+    elif kind not in (":", "|", "~"):
+        entry.notes.append(line[1:].strip())
+
+
+def _set(entry: _Entry, key: tuple[str, int], value: str, name: str, number: int) -> None:
+    keyword, index = key
+    if keyword == "msgstr":
+        if index in entry.msgstr:
+            raise InputError(f"msgstr[{index}] given twice", name, number)
+        entry.msgstr[index] = value
+    elif getattr(entry, keyword) is not None or entry.msgstr:
+        raise InputError(f"{keyword} out of place", name, number)
+    elif keyword == "msgid_plural" and entry.msgid is None:
+        raise InputError("msgid_plural before msgid", name, number)
+    else:
+        setattr(entry, keyword, value)
+
+
+def _append(entry: _Entry, key: tuple[str, int], value: str) -> None:
+    keyword, index = key
+    if keyword == "msgstr":
+        entry.msgstr[index] += value
+    else:
+        setattr(entry, keyword, getattr(entry, keyword) + value)
+
+
+def _finish(entry: _Entry, name: str) -> _Entry:
+    if entry.msgid is None:
+        raise InputError("msgstr without msgid", name, entry.line)
+    if not entry.msgstr:
+        raise InputError("msgid without msgstr", name, entry.line)
+    if entry.msgid_plural is not None and 0 not in entry.msgstr:
+        raise InputError("plural message without msgstr[0]", name, entry.line)
+    return entry
+
+
+def _unquote(text: str, name: str, number: int) -> str:
+    match = _STRING.match(text)
+    if match is None:
+        raise InputError(f"expected a quoted string: {text[:40]!r}", name, number)
+    return _ESCAPE.sub(lambda escape: _unescape(escape, name, number), match.group(1))
+
+
+def _unescape(match: re.Match[str], name: str, number: int) -> str:
+    octal, hexadecimal, simple = match.groups()
+    if octal is not None:
+        return chr(int(octal, 8))
+    if hexadecimal is not None:
+        return chr(int(hexadecimal, 16))
+    if simple in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[simple]
+    raise InputError(f"unknown escape sequence \\{simple}", name, number)
