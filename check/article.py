@@ -1,0 +1,161 @@
+"""Checks for monolingual articles that gloss their terms inline, like the seed articles.
+
+``ปัญญาประดิษฐ์ (Artificial Intelligence/人工智能)`` names one concept in three languages. For
+each article this module reports:
+
+* ``gloss-mismatch``: a gloss whose Thai, English or Chinese name is not one of the termbase's
+  terms for the concept the rest of the gloss names;
+* ``variant-term``: a concept named by more than one Thai (article-language) full form;
+* ``forbidden-term``: a deprecated or superseded term anywhere in the text.
+
+Each finding carries the preferred form as its suggestion.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+from trilex.check.findings import Finding, Fix, Location, Severity, Span
+from trilex.check.index import TermIndex, concept_key
+from trilex.check.registry import CHECKS, register
+from trilex.fileio import display_name, read_text
+from trilex.lang.matcher import TermMatch
+from trilex.lang.tags import normalize_tag, primary_subtag
+from trilex.termbase.model import Concept
+
+#: Term types that name a concept in passing; using them beside the full form is not a variant.
+SHORT_TYPES = frozenset({"acronym", "abbreviation", "shortForm"})
+
+
+@dataclass
+class Article:
+    """A monolingual text file checked on its own: its path, text and main language."""
+
+    path: str
+    text: str
+    lang: str = "th"
+
+    @classmethod
+    def read(cls, path: str, lang: str = "th") -> Article:
+        """Read an article from ``path`` (``-`` = stdin)."""
+        return cls(display_name(path), read_text(path), normalize_tag(lang))
+
+
+class _Lines:
+    """Turns character offsets of a text into 1-based line and column numbers."""
+
+    def __init__(self, text: str):
+        self._starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        self._text = text
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line number of ``offset``."""
+        return bisect.bisect_right(self._starts, offset)
+
+    def locate(self, path: str, offset: int) -> Location:
+        """``path:line:column`` of ``offset``."""
+        line = self.line_of(offset)
+        return Location(path, line, column=offset - self._starts[line - 1] + 1)
+
+    def line_text(self, offset: int) -> tuple[str, int]:
+        """The line containing ``offset`` and the offset where that line starts."""
+        start = self._starts[self.line_of(offset) - 1]
+        end = self._text.find("\n", start)
+        return self._text[start: end if end >= 0 else len(self._text)], start
+
+
+def check_article(article: Article, index: TermIndex, enabled: Collection[str]) -> list[Finding]:
+    """Every finding of the enabled article checks on ``article``."""
+    lines = _Lines(article.text)
+    findings: list[Finding] = []
+    matches = index.find(article.text, article.lang)
+    if "variant-term" in enabled:
+        findings.extend(variant_terms(article, matches, index, lines))
+    if "forbidden-term" in enabled:
+        for lang in _languages(index, article.lang):
+            found = matches if lang == article.lang else index.find(article.text, lang)
+            findings.extend(forbidden_terms(article, found, lang, index, lines))
+    findings.sort(key=lambda f: (f.location.line or 0, f.location.column or 0))
+    return findings
+
+
+def _languages(index: TermIndex, main: str) -> list[str]:
+    """The article language first, then each other language of the termbase (one tag each)."""
+    out = [main]
+    seen = {primary_subtag(main)}
+    for tag in index.termbase.languages():
+        if primary_subtag(tag) not in seen:
+            seen.add(primary_subtag(tag))
+            out.append(normalize_tag(tag))
+    return out
+
+
+def _finding(code: str, message: str, article: Article, lines: _Lines, match: TermMatch,
+             concept: Concept, suggestion: str | None, fix: Fix | None = None,
+             related: list[Location] | None = None) -> Finding:
+    line, line_start = lines.line_text(match.start)
+    span = Span(match.start - line_start, match.end - line_start, match.text)
+    return Finding(code, CHECKS[code].severity, message, lines.locate(article.path, match.start),
+                   target=line, concept_id=concept.id, target_span=span, suggestion=suggestion,
+                   fix=fix, related=related or [])
+
+
+def forbidden_terms(article: Article, matches: list[TermMatch], lang: str, index: TermIndex,
+                    lines: _Lines) -> Iterator[Finding]:
+    """``forbidden-term`` findings for deprecated/superseded terms of ``lang`` in the article."""
+    for match in matches:
+        if match.term.is_allowed:
+            continue
+        preferred = index.terms(match.concept, lang).preferred
+        status = match.term.status.value if match.term.status else "not allowed"
+        if preferred is None:
+            message = f'"{match.text}" is a {status} term and the termbase has no approved one'
+            yield _finding("forbidden-term", message, article, lines, match, match.concept, None)
+            continue
+        message = f'"{match.text}" is a {status} term: replace it with "{preferred.text}"'
+        fix = Fix(Span(match.start, match.end, match.text), preferred.text)
+        yield _finding("forbidden-term", message, article, lines, match, match.concept,
+                       preferred.text, fix)
+
+
+@register(
+    "variant-term", Severity.WARNING,
+    "An article names one concept with different full forms of its main language.",
+    "Short forms and acronyms introduced by the writer are not variants.",
+)
+def variant_terms(article: Article, matches: list[TermMatch], index: TermIndex,
+                  lines: _Lines) -> Iterator[Finding]:
+    """``variant-term`` findings: one per concept named by several full forms in the article.
+
+    The finding sits at the first use of a form other than the preferred one and lists every
+    form with where it is used.
+    """
+    by_concept: dict[int, dict[int, list[TermMatch]]] = {}
+    for match in matches:
+        if match.term.term_type in SHORT_TYPES or not match.term.is_allowed:
+            continue
+        forms = by_concept.setdefault(concept_key(match.concept), {})
+        forms.setdefault(id(match.term), []).append(match)
+    for forms in by_concept.values():
+        if len(forms) < 2:
+            continue
+        first = next(iter(forms.values()))[0]
+        concept = first.concept
+        preferred = index.terms(concept, article.lang).preferred
+        used = sorted(forms.values(), key=lambda found: found[0].start)
+        odd = next((found for found in used if found[0].term is not preferred), used[-1])
+        listing = "; ".join(f'"{found[0].text}" {len(found)}× ({_line_list(found, lines)})'
+                            for found in used)
+        target = preferred.text if preferred else used[0][0].term.text
+        message = f"one concept, {len(used)} names: {listing}; use \"{target}\""
+        related = [lines.locate(article.path, found[0].start) for found in used if found is not odd]
+        yield _finding("variant-term", message, article, lines, odd[0], concept, target,
+                       related=related)
+
+
+def _line_list(matches: list[TermMatch], lines: _Lines, shown: int = 5) -> str:
+    numbers = sorted({lines.line_of(match.start) for match in matches})
+    text = "line" + ("s " if len(numbers) > 1 else " ") + ", ".join(map(str, numbers[:shown]))
+    return text + (f" and {len(numbers) - shown} more" if len(numbers) > shown else "")

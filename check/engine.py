@@ -1,0 +1,129 @@
+"""Run the term checks over documents: the library entry point behind ``trilex check``.
+
+>>> report = run_check([document], [termbase], CheckOptions(checks=["missing-term"]))
+>>> report.worst()
+
+Bilingual documents get the per-segment checks (:mod:`trilex.check.terms`) and the run-wide
+``inconsistent-term``; monolingual articles (:class:`~trilex.check.article.Article`) get the
+glossed-article checks (:mod:`trilex.check.article`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from trilex.bitext.model import BilingualDocument
+from trilex.check import article as article_checks
+from trilex.check.article import Article
+from trilex.check.consistency import CODE as INCONSISTENT, ConsistencyTracker
+from trilex.check.findings import Finding, Severity
+from trilex.check.index import TermIndex, concept_key
+from trilex.check.registry import CHECKS, CheckInfo
+from trilex.check.report import Report
+from trilex.check.terms import SEGMENT_CHECKS, SegmentTerms
+from trilex.errors import ConfigError, InputError
+from trilex.lang.tags import normalize_tag
+from trilex.termbase.model import Termbase
+
+Document = BilingualDocument | Article
+
+
+@dataclass
+class CheckOptions:
+    """What to check and how.
+
+    ``checks``: codes to run (``None`` = every registered check). ``source_lang`` and
+    ``target_lang`` override the languages a document declares. ``severities`` overrides the
+    default severity of a check code.
+    """
+
+    checks: Collection[str] | None = None
+    source_lang: str | None = None
+    target_lang: str | None = None
+    severities: dict[str, Severity] = field(default_factory=dict)
+
+
+def select_checks(codes: Collection[str] | None) -> list[CheckInfo]:
+    """The registered checks named by ``codes`` (all when ``None``); unknown codes are a ConfigError."""
+    if codes is None:
+        return list(CHECKS.values())
+    unknown = [code for code in codes if code not in CHECKS]
+    if unknown:
+        known = ", ".join(CHECKS)
+        raise ConfigError(f"unknown check {', '.join(map(repr, unknown))} (known: {known})")
+    return [info for code, info in CHECKS.items() if code in codes]
+
+
+def run_check(documents: Iterable[Document], termbases: Termbase | Sequence[Termbase] | TermIndex,
+              options: CheckOptions | None = None,
+              progress: Callable[[int], None] | None = None) -> Report:
+    """Check ``documents`` against ``termbases`` and return every finding in a :class:`Report`.
+
+    ``progress``, when given, is called with the number of segments done after each document.
+    """
+    options = options or CheckOptions()
+    checks = select_checks(options.checks)
+    enabled = {info.code for info in checks}
+    index = termbases if isinstance(termbases, TermIndex) else TermIndex(termbases)
+    tracker = ConsistencyTracker() if INCONSISTENT in enabled else None
+    report = Report(findings=[], checks=checks)
+    for document in documents:
+        report.files.append(document.path)
+        if isinstance(document, Article):
+            report.findings.extend(article_checks.check_article(document, index, enabled))
+            report.segments_checked += 1
+        else:
+            report.findings.extend(_check_document(document, index, enabled, tracker, options))
+            report.segments_checked += len(document.segments)
+        if progress is not None:
+            progress(report.segments_checked)
+    if tracker is not None:
+        report.findings.extend(tracker.findings(enabled))
+    for finding in report.findings:
+        finding.severity = options.severities.get(finding.check, finding.severity)
+    return report
+
+
+def _languages(document: BilingualDocument, options: CheckOptions) -> tuple[str, str]:
+    source = options.source_lang or document.source_lang
+    target = options.target_lang or document.target_lang
+    if not source or not target:
+        raise InputError("the file does not say its source and target languages; "
+                         "give them with --source and --target", document.path)
+    return normalize_tag(source), normalize_tag(target)
+
+
+def _check_document(document: BilingualDocument, index: TermIndex, enabled: set[str],
+                    tracker: ConsistencyTracker | None, options: CheckOptions) -> list[Finding]:
+    source_lang, target_lang = _languages(document, options)
+    find_source = index.matcher(source_lang).find
+    find_target = index.matcher(target_lang).find
+    checks = [func for code, func in SEGMENT_CHECKS.items() if code in enabled]
+    findings: list[Finding] = []
+    for segment in document.segments:
+        target = segment.target
+        if not target or target == segment.source:
+            continue  # untranslated: nothing to compare
+        source_matches = find_source(segment.source)
+        target_matches = find_target(target)
+        if not source_matches and not target_matches:
+            continue
+        pair = SegmentTerms(segment, target_lang, index, source_matches, target_matches)
+        for check in checks:
+            findings.extend(check(pair))
+        if tracker is not None:
+            _track(pair, tracker)
+    return findings
+
+
+def _track(pair: SegmentTerms, tracker: ConsistencyTracker) -> None:
+    for key, matches in pair.source_by_concept.items():
+        concept = matches[0].concept
+        terms = pair.index.terms(concept, pair.target_lang)
+        if terms.preferred is None and not terms.forbidden:
+            continue  # the termbase cannot say how this concept should be rendered
+        used = tuple(match.term for match in pair.target_by_concept.get(key, ()))
+        suggestion = terms.preferred.text if terms.preferred else None
+        tracker.add((concept_key(concept), pair.target_lang), concept, matches[0].text, used,
+                    pair.location, suggestion)

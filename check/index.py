@@ -1,0 +1,84 @@
+"""The termbase as the checks see it: one matcher per language, and each concept's terms by status.
+
+A :class:`TermIndex` is built once per run. It merges the termbases given, builds a
+:class:`~trilex.lang.matcher.TermMatcher` per language the first time that language is needed,
+and caches, per concept and language, which terms a translation may use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from trilex.lang.matcher import TermMatch, TermMatcher
+from trilex.lang.tags import normalize_tag
+from trilex.termbase.model import AdminStatus, Concept, Term, Termbase
+
+
+@dataclass(frozen=True)
+class LanguageTerms:
+    """The terms of one concept in one language, sorted by what a translation may do with them."""
+
+    preferred: Term | None
+    allowed: tuple[Term, ...]
+    forbidden: tuple[Term, ...]
+    has_explicit_preferred: bool
+
+    def allowed_texts(self) -> list[str]:
+        """The allowed terms as written, preferred first."""
+        ordered = sorted(self.allowed, key=lambda term: term is not self.preferred)
+        return [term.text for term in ordered]
+
+
+def merge_termbases(termbases: Termbase | Sequence[Termbase]) -> Termbase:
+    """One termbase holding the concepts of all ``termbases`` (the inputs are not changed)."""
+    if isinstance(termbases, Termbase):
+        return termbases
+    merged = Termbase(title=" + ".join(tb.title for tb in termbases if tb.title) or None)
+    for termbase in termbases:
+        merged.concepts.extend(termbase.concepts)
+    return merged
+
+
+def concept_key(concept: Concept) -> int:
+    """A key for ``concept`` that stays distinct when two termbases reuse an id."""
+    return id(concept)
+
+
+class TermIndex:
+    """Matchers and per-concept term lists for one merged termbase, built lazily and cached."""
+
+    def __init__(self, termbases: Termbase | Sequence[Termbase]):
+        self.termbase = merge_termbases(termbases)
+        self._matchers: dict[str, TermMatcher] = {}
+        self._terms: dict[tuple[int, str], LanguageTerms] = {}
+
+    def matcher(self, lang: str) -> TermMatcher:
+        """The matcher for the terms of ``lang`` (built on first use)."""
+        tag = normalize_tag(lang)
+        matcher = self._matchers.get(tag)
+        if matcher is None:
+            matcher = self._matchers[tag] = TermMatcher(self.termbase, tag)
+        return matcher
+
+    def find(self, text: str, lang: str) -> list[TermMatch]:
+        """The termbase terms of ``lang`` in ``text``: spans in ``text`` as written."""
+        return self.matcher(lang).find(text)
+
+    def terms(self, concept: Concept, lang: str) -> LanguageTerms:
+        """What ``concept`` allows and forbids in ``lang`` (cached)."""
+        key = (concept_key(concept), lang)
+        found = self._terms.get(key)
+        if found is None:
+            found = self._terms[key] = _language_terms(concept, lang)
+        return found
+
+
+def _language_terms(concept: Concept, lang: str) -> LanguageTerms:
+    section = concept.language(lang)
+    if section is None:
+        return LanguageTerms(None, (), (), False)
+    allowed = tuple(term for term in section.terms if term.is_allowed)
+    forbidden = tuple(term for term in section.terms if not term.is_allowed)
+    explicit = any(term.status is AdminStatus.PREFERRED for term in section.terms)
+    return LanguageTerms(section.preferred(), allowed, forbidden, explicit)

@@ -1,0 +1,165 @@
+"""The per-segment term checks: missing, forbidden and non-preferred terms, and count mismatches.
+
+Each check is a function ``(pair: SegmentTerms) -> Iterator[Finding]`` registered under its
+code. The engine matches the source and target of a segment once and hands every check the
+same :class:`SegmentTerms`, so adding a check costs no extra scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from trilex.bitext.model import Segment
+from trilex.check.findings import Finding, Fix, Location, Severity, Span
+from trilex.check.index import TermIndex, concept_key
+from trilex.check.registry import CHECKS, register
+from trilex.lang.matcher import TermMatch
+from trilex.termbase.model import Concept
+
+SegmentCheck = Callable[["SegmentTerms"], Iterator[Finding]]
+
+#: check code → function, for the checks that look at one segment at a time.
+SEGMENT_CHECKS: dict[str, SegmentCheck] = {}
+
+
+@dataclass
+class SegmentTerms:
+    """One segment with its source and target term matches, grouped by concept."""
+
+    segment: Segment
+    target_lang: str
+    index: TermIndex
+    source_matches: list[TermMatch]
+    target_matches: list[TermMatch]
+    source_by_concept: dict[int, list[TermMatch]] = field(init=False)
+    target_by_concept: dict[int, list[TermMatch]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.source_by_concept = group_by_concept(self.source_matches)
+        self.target_by_concept = group_by_concept(self.target_matches)
+
+    @property
+    def location(self) -> Location:
+        """Where the segment is."""
+        seg = self.segment
+        return Location(seg.path, seg.line, seg.unit_id)
+
+    def finding(self, code: str, message: str, concept: Concept, **details) -> Finding:
+        """A finding of check ``code`` on this segment, at the check's default severity."""
+        return Finding(code, CHECKS[code].severity, message, self.location,
+                       source=self.segment.source, target=self.segment.target or "",
+                       concept_id=concept.id, **details)
+
+
+def group_by_concept(matches: list[TermMatch]) -> dict[int, list[TermMatch]]:
+    """The matches of each concept, in text order."""
+    groups: dict[int, list[TermMatch]] = {}
+    for match in matches:
+        groups.setdefault(concept_key(match.concept), []).append(match)
+    return groups
+
+
+def span_of(match: TermMatch) -> Span:
+    """The span a match covers, as written."""
+    return Span(match.start, match.end, match.text)
+
+
+def segment_check(code: str, severity: Severity, summary: str, help: str = "") -> Callable[[SegmentCheck], SegmentCheck]:
+    """Register a per-segment check in :data:`~trilex.check.registry.CHECKS` and :data:`SEGMENT_CHECKS`."""
+
+    def decorate(func: SegmentCheck) -> SegmentCheck:
+        register(code, severity, summary, help)(func)
+        SEGMENT_CHECKS[code] = func
+        return func
+
+    return decorate
+
+
+def _quoted(texts: list[str]) -> str:
+    return ", ".join(f'"{text}"' for text in texts)
+
+
+@segment_check(
+    "missing-term", Severity.ERROR,
+    "The source has a termbase term; the target has none of the concept's target terms.",
+    "Suggests the preferred target term. Not reported when the target uses any term of the "
+    "concept, even a deprecated one (forbidden-term reports that).",
+)
+def missing_term(pair: SegmentTerms) -> Iterator[Finding]:
+    """Report source concepts whose target terms are all absent from the target."""
+    for key, matches in pair.source_by_concept.items():
+        if key in pair.target_by_concept:
+            continue
+        concept = matches[0].concept
+        terms = pair.index.terms(concept, pair.target_lang)
+        if terms.preferred is None:
+            continue
+        first = matches[0]
+        others = [text for text in terms.allowed_texts() if text != terms.preferred.text]
+        also = f" (also allowed: {_quoted(others)})" if others else ""
+        message = (f'"{first.text}" is not translated with the termbase term: '
+                   f'use "{terms.preferred.text}"{also}')
+        yield pair.finding("missing-term", message, concept, source_span=span_of(first),
+                           suggestion=terms.preferred.text)
+
+
+@segment_check(
+    "forbidden-term", Severity.ERROR,
+    "The target uses a deprecated or superseded term.",
+    "The fix replaces the term with the concept's preferred term.",
+)
+def forbidden_term(pair: SegmentTerms) -> Iterator[Finding]:
+    """Report target terms whose status is deprecated or superseded."""
+    for match in pair.target_matches:
+        if match.term.is_allowed:
+            continue
+        terms = pair.index.terms(match.concept, pair.target_lang)
+        status = match.term.status.value if match.term.status else "not allowed"
+        if terms.preferred is None:
+            message = f'"{match.text}" is a {status} term and the termbase has no approved one'
+            yield pair.finding("forbidden-term", message, match.concept, target_span=span_of(match))
+            continue
+        replacement = terms.preferred.text
+        message = f'"{match.text}" is a {status} term: replace it with "{replacement}"'
+        yield pair.finding("forbidden-term", message, match.concept, target_span=span_of(match),
+                           suggestion=replacement, fix=Fix(span_of(match), replacement))
+
+
+@segment_check(
+    "non-preferred-term", Severity.INFO,
+    "The target uses an admitted term where the termbase marks another as preferred.",
+    "Only concepts with an explicitly preferred target term are considered.",
+)
+def non_preferred_term(pair: SegmentTerms) -> Iterator[Finding]:
+    """Report allowed target terms that are not the concept's preferred term."""
+    for match in pair.target_matches:
+        if not match.term.is_allowed:
+            continue
+        terms = pair.index.terms(match.concept, pair.target_lang)
+        if not terms.has_explicit_preferred or terms.preferred is match.term:
+            continue
+        replacement = terms.preferred.text
+        message = f'"{match.text}" is admitted, but "{replacement}" is preferred'
+        yield pair.finding("non-preferred-term", message, match.concept, target_span=span_of(match),
+                           suggestion=replacement, fix=Fix(span_of(match), replacement))
+
+
+@segment_check(
+    "count-mismatch", Severity.WARNING,
+    "A concept occurs more often in the source than its terms do in the target.",
+    "Only concepts whose terms occur in the target at least once (otherwise missing-term applies).",
+)
+def count_mismatch(pair: SegmentTerms) -> Iterator[Finding]:
+    """Report concepts that occur N times in the source and fewer (but not zero) in the target."""
+    for key, matches in pair.source_by_concept.items():
+        found = pair.target_by_concept.get(key)
+        if not found or len(found) >= len(matches):
+            continue
+        concept = matches[0].concept
+        terms = pair.index.terms(concept, pair.target_lang)
+        suggestion = terms.preferred.text if terms.preferred else None
+        message = (f'"{matches[0].text}" occurs {len(matches)} times in the source, '
+                   f'its target terms {len(found)} time{"s" if len(found) != 1 else ""} in the target')
+        yield pair.finding("count-mismatch", message, concept, source_span=span_of(matches[0]),
+                           target_span=span_of(found[0]), suggestion=suggestion)
