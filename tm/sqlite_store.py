@@ -1,0 +1,331 @@
+"""The default TM store: one SQLite file, no server.
+
+Tables: ``units`` (each unit whole, as JSON, with its dedup key, origin and dates),
+``segments`` (one row per variant: plain text as written, match key, length) and the trigram
+index of :mod:`trilex.tm.gram_index`. The file uses WAL journaling and records its schema
+version in ``PRAGMA user_version``. Every import runs in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+
+from trilex.errors import InputError
+from trilex.lang.tags import primary_subtag
+from trilex.tm import gram_index
+from trilex.tm.fuzzy import comparable, match_key, percentage
+from trilex.tm.model import TranslationUnit, format_tmx_date
+from trilex.tm.store import (
+    DEFAULT_MIN_SCORE, ConcordanceHit, FuzzyMatch, ImportResult, Progress, StoredUnit, StoreStats,
+    TMStore,
+)
+from trilex.tm.unit_codec import decode_unit, encode_unit
+
+SCHEMA_VERSION = 1
+_APPLICATION_ID = 0x54524C58  # "TRLX": marks the file as a trilex TM
+
+_SCHEMA = """
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY,
+    dedup_key BLOB NOT NULL UNIQUE,
+    origin TEXT,
+    imported TEXT NOT NULL,
+    changed TEXT,
+    data TEXT NOT NULL
+);
+CREATE TABLE segments (
+    id INTEGER PRIMARY KEY,
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    lang TEXT NOT NULL,
+    tag TEXT NOT NULL,
+    text TEXT NOT NULL,
+    key TEXT NOT NULL,
+    length INTEGER NOT NULL
+);
+CREATE INDEX segments_unit ON segments(unit_id);
+CREATE INDEX segments_length ON segments(lang, length);
+""" + gram_index.SCHEMA
+
+#: Queries shorter than this (in match-key characters) have no trigram and are matched by
+#: scanning the segments of a suitable length instead.
+_SHORT_QUERY = 3
+
+
+def _unit_changed(unit: TranslationUnit) -> str | None:
+    """The unit's latest change or creation date (TMX form), from the unit or its variants."""
+    dates = [holder.attributes.get(name) for holder in [unit, *unit.variants]
+             for name in ("changedate", "creationdate")]
+    dates = [date for date in dates if date]
+    return max(dates) if dates else None
+
+
+def dedup_key(unit: TranslationUnit) -> bytes:
+    """What makes two units duplicates: the same normalized texts in the same languages."""
+    pairs = sorted({(primary_subtag(variant.lang), match_key(variant.text)) for variant in unit.variants})
+    return hashlib.sha1(json.dumps(pairs, ensure_ascii=False).encode("utf-8")).digest()
+
+
+class SQLiteStore(TMStore):
+    """A TM in one SQLite file (see the module docstring for the layout)."""
+
+    def __init__(self, path: str, create: bool = True):
+        self.path = path
+        if not create and not os.path.exists(path):
+            raise InputError("no such TM file", path)
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self._prepare()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"not a trilex TM file ({exc})", path) from None
+
+    def _prepare(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        application = self.db.execute("PRAGMA application_id").fetchone()[0]
+        if version == 0:
+            if self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise InputError("not a trilex TM file (an SQLite database of something else)", self.path)
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA application_id = {_APPLICATION_ID}; "
+                                  f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+        elif application != _APPLICATION_ID:
+            raise InputError("not a trilex TM file (an SQLite database of something else)", self.path)
+        elif version > SCHEMA_VERSION:
+            raise InputError(f"TM schema version {version} is newer than this trilex understands "
+                             f"({SCHEMA_VERSION}); upgrade trilex", self.path)
+        self.db.execute("PRAGMA synchronous = NORMAL")
+
+    # -- adding -----------------------------------------------------------------------------
+
+    def add(self, units: Iterable[TranslationUnit], origin: str,
+            progress: Progress | None = None) -> ImportResult:
+        result = ImportResult(origin)
+        imported = format_tmx_date(datetime.now(timezone.utc))
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            writer = gram_index.PostingsWriter(self.db)
+            for done, unit in enumerate(units, 1):
+                self._add_unit(unit, origin, imported, writer, result)
+                if progress is not None and done % 1000 == 0:
+                    progress(done)
+            writer.flush()
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return result
+
+    def _add_unit(self, unit: TranslationUnit, origin: str, imported: str,
+                  writer: gram_index.PostingsWriter, result: ImportResult) -> None:
+        if not any(variant.text.strip() for variant in unit.variants):
+            result.empty += 1
+            return
+        key = dedup_key(unit)
+        changed = _unit_changed(unit)
+        row = self.db.execute("SELECT id, changed FROM units WHERE dedup_key = ?", (key,)).fetchone()
+        if row is not None:
+            result.duplicates += 1
+            if changed and (row[1] is None or changed > row[1]):
+                self._replace_unit(row[0], unit, origin, changed)
+                result.updated += 1
+            return
+        unit_id = self.db.execute(
+            "INSERT INTO units(dedup_key, origin, imported, changed, data) VALUES (?, ?, ?, ?, ?)",
+            (key, origin, imported, changed, encode_unit(unit))).lastrowid
+        for variant in unit.variants:
+            text = variant.text
+            lang = primary_subtag(variant.lang)
+            segment_key = match_key(text)
+            segment_id = self.db.execute(
+                "INSERT INTO segments(unit_id, lang, tag, text, key, length) VALUES (?, ?, ?, ?, ?, ?)",
+                (unit_id, lang, variant.lang, text, segment_key, len(comparable(segment_key, lang)))).lastrowid
+            writer.add(segment_id, lang, segment_key)
+        result.added += 1
+
+    def _replace_unit(self, unit_id: int, unit: TranslationUnit, origin: str, changed: str) -> None:
+        """Keep the newer copy of a duplicate: same texts after normalization, so the index holds."""
+        self.db.execute("UPDATE units SET data = ?, origin = ?, changed = ? WHERE id = ?",
+                        (encode_unit(unit), origin, changed, unit_id))
+        for variant in unit.variants:
+            self.db.execute("UPDATE segments SET text = ?, tag = ? WHERE unit_id = ? AND lang = ? AND key = ?",
+                            (variant.text, variant.lang, unit_id, primary_subtag(variant.lang),
+                             match_key(variant.text)))
+
+    def optimize(self) -> int:
+        """Join the index chunks that imports wrote (one transaction); returns trigrams merged."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            merged = gram_index.merge_chunks(self.db)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return merged
+
+    def fragmentation(self) -> float:
+        """Index chunks per trigram on average (1.0 right after :meth:`optimize`)."""
+        rows, grams = self.db.execute(
+            "SELECT count(*), (SELECT count(*) FROM (SELECT 1 FROM grams GROUP BY lang, gram)) FROM grams").fetchone()
+        return rows / grams if grams else 1.0
+
+    # -- looking up -------------------------------------------------------------------------
+
+    def _units(self, unit_ids: Iterable[int]) -> dict[int, tuple[TranslationUnit, str | None]]:
+        ids = list(set(unit_ids))
+        found: dict[int, tuple[TranslationUnit, str | None]] = {}
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            marks = ",".join("?" * len(part))
+            for unit_id, data, origin in self.db.execute(
+                    f"SELECT id, data, origin FROM units WHERE id IN ({marks})", part):
+                found[unit_id] = (decode_unit(data), origin)
+        return found
+
+    def _segments(self, segment_ids: list[int]) -> list[tuple]:
+        rows: list[tuple] = []
+        for start in range(0, len(segment_ids), 500):
+            part = segment_ids[start:start + 500]
+            marks = ",".join("?" * len(part))
+            rows.extend(self.db.execute(
+                f"SELECT id, unit_id, tag, text, key FROM segments WHERE id IN ({marks})", part))
+        return rows
+
+    def search_fuzzy(self, text: str, lang: str, min_score: float = DEFAULT_MIN_SCORE,
+                     limit: int | None = 10) -> list[FuzzyMatch]:
+        lang = primary_subtag(lang)
+        key = match_key(text)
+        if not key:
+            return []
+        if len(key) < _SHORT_QUERY:
+            rows = self._segments_of_similar_length(lang, key, min_score)
+        else:
+            rows = self._segments(gram_index.fuzzy_candidates(self.db, lang, key))
+        best: dict[int, tuple[float, str, str]] = {}
+        for _segment_id, unit_id, tag, segment_text, segment_key in rows:
+            score = percentage(key, segment_key, lang, cutoff=min_score)
+            if score >= min_score and score > best.get(unit_id, (-1.0,))[0]:
+                best[unit_id] = (score, tag, segment_text)
+        ranked = sorted(best.items(), key=lambda item: -item[1][0])
+        if limit is not None:
+            ranked = self._break_ties(ranked, limit)
+        units = self._units(unit_id for unit_id, _ in ranked)
+        return [FuzzyMatch(score, tag, segment_text, units[unit_id][0], unit_id, units[unit_id][1])
+                for unit_id, (score, tag, segment_text) in ranked]
+
+    def _break_ties(self, ranked: list[tuple[int, tuple[float, str, str]]], limit: int):
+        """The first ``limit`` of ``ranked``, newer units first among equal scores."""
+        if len(ranked) > limit:
+            cut = ranked[limit - 1][1][0]
+            ranked = [item for item in ranked if item[1][0] >= cut]
+        changed = dict(self._column_for("changed", [unit_id for unit_id, _ in ranked]))
+        ranked.sort(key=lambda item: item[0])
+        ranked.sort(key=lambda item: changed.get(item[0]) or "", reverse=True)
+        ranked.sort(key=lambda item: -item[1][0])
+        return ranked[:limit]
+
+    def _column_for(self, column: str, unit_ids: list[int]) -> list[tuple[int, str | None]]:
+        rows: list[tuple[int, str | None]] = []
+        for start in range(0, len(unit_ids), 500):
+            part = unit_ids[start:start + 500]
+            marks = ",".join("?" * len(part))
+            rows.extend(self.db.execute(f"SELECT id, {column} FROM units WHERE id IN ({marks})", part))
+        return rows
+
+    def _segments_of_similar_length(self, lang: str, key: str, min_score: float) -> list[tuple]:
+        """Segments whose length allows ``min_score`` against a short ``key``."""
+        size = len(comparable(key, lang))
+        ratio = max(min_score, 1.0) / 100.0
+        low, high = math.ceil(size * ratio - 1e-9), math.floor(size / ratio + 1e-9)
+        return self.db.execute(
+            "SELECT id, unit_id, tag, text, key FROM segments WHERE lang = ? AND length BETWEEN ? AND ?",
+            (lang, low, high)).fetchall()
+
+    def concordance(self, phrase: str, lang: str | None = None, limit: int | None = 50) -> list[ConcordanceHit]:
+        key = match_key(phrase)
+        if not key:
+            return []
+        langs = [primary_subtag(lang)] if lang else self._languages()
+        hits: list[tuple[int, int, str, str]] = []
+        for code in langs:
+            hits.extend(self._containing(code, key, limit))
+        hits.sort()
+        if limit is not None:
+            hits = hits[:limit]
+        units = self._units(unit_id for _, unit_id, _, _ in hits)
+        result = []
+        for _segment_id, unit_id, tag, text in hits:
+            start, end = _locate(text, phrase, key)
+            result.append(ConcordanceHit(tag, text, start, end, units[unit_id][0], unit_id, units[unit_id][1]))
+        return result
+
+    def _containing(self, lang: str, key: str, limit: int | None) -> list[tuple[int, int, str, str]]:
+        """(segment id, unit id, tag, text) of the first ``limit`` segments in ``lang`` containing ``key``."""
+        if len(key) < 3:
+            sql = "SELECT id, unit_id, tag, text FROM segments WHERE lang = ? AND instr(key, ?) > 0 ORDER BY id"
+            args: list = [lang, key]
+            if limit is not None:
+                sql += " LIMIT ?"
+                args.append(limit)
+            return self.db.execute(sql, args).fetchall()
+        candidates = gram_index.containing_candidates(self.db, lang, key).tolist()
+        found: list[tuple[int, int, str, str]] = []
+        for start in range(0, len(candidates), 500):
+            part = candidates[start:start + 500]
+            marks = ",".join("?" * len(part))
+            for segment_id, unit_id, tag, text, segment_key in self.db.execute(
+                    f"SELECT id, unit_id, tag, text, key FROM segments WHERE id IN ({marks}) ORDER BY id", part):
+                if key in segment_key:
+                    found.append((segment_id, unit_id, tag, text))
+            if limit is not None and len(found) >= limit:
+                return found[:limit]
+        return found
+
+    def _languages(self) -> list[str]:
+        return [lang for (lang,) in self.db.execute("SELECT DISTINCT lang FROM segments ORDER BY lang")]
+
+    # -- listing ----------------------------------------------------------------------------
+
+    def iter_units(self) -> Iterator[StoredUnit]:
+        last = 0
+        while True:
+            rows = self.db.execute(
+                "SELECT id, data, origin, imported FROM units WHERE id > ? ORDER BY id LIMIT 1000", (last,)).fetchall()
+            if not rows:
+                return
+            for unit_id, data, origin, imported in rows:
+                yield StoredUnit(unit_id, decode_unit(data), origin, imported)
+            last = rows[-1][0]
+
+    def stats(self) -> StoreStats:
+        units = self.db.execute("SELECT count(*) FROM units").fetchone()[0]
+        segments = dict(self.db.execute("SELECT lang, count(*) FROM segments GROUP BY lang ORDER BY lang"))
+        pairs = {
+            f"{first}:{second}": count for first, second, count in self.db.execute(
+                "SELECT a.lang, b.lang, count(DISTINCT a.unit_id) FROM segments a "
+                "JOIN segments b ON a.unit_id = b.unit_id AND a.lang < b.lang GROUP BY a.lang, b.lang")
+        }
+        origins = dict(self.db.execute(
+            "SELECT coalesce(origin, ''), count(*) FROM units GROUP BY origin ORDER BY origin"))
+        size = sum(os.path.getsize(name) for name in (self.path, self.path + "-wal") if os.path.exists(name))
+        return StoreStats(units, segments, pairs, origins, size, f"SQLite {sqlite3.sqlite_version}")
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _locate(text: str, phrase: str, key: str) -> tuple[int | None, int | None]:
+    """Where ``phrase`` is in ``text``: literally, or through the normalized key when it lines up."""
+    start = text.find(phrase)
+    if start >= 0:
+        return start, start + len(phrase)
+    text_key = match_key(text)
+    start = text_key.find(key)
+    if start >= 0 and len(text_key) == len(text):
+        return start, start + len(key)
+    return None, None

@@ -1,0 +1,145 @@
+"""The translation-memory store: a small interface, and :func:`open_store` to get one.
+
+The interface is what every backend offers; :class:`~trilex.tm.sqlite_store.SQLiteStore` (a
+single file, no server) is the default. A server database for teams can be added later as
+another :class:`TMStore` subclass chosen by :func:`open_store` from the location's form.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from types import TracebackType
+
+from trilex.errors import ConfigError
+from trilex.tm.model import TranslationUnit
+
+#: Matches below this percentage are not reported unless asked for.
+DEFAULT_MIN_SCORE = 75.0
+
+#: Called during long work with the number of units done so far.
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class FuzzyMatch:
+    """A stored unit whose segment in the query's language resembles the query.
+
+    ``score`` is the match percentage (0–100, see :mod:`trilex.tm.fuzzy`); ``text`` is the
+    matching segment as stored, in language ``lang`` (the variant's tag).
+    """
+
+    score: float
+    lang: str
+    text: str
+    unit: TranslationUnit
+    unit_id: int
+    origin: str | None
+
+
+@dataclass(frozen=True)
+class ConcordanceHit:
+    """A stored segment that contains the phrase; ``start``/``end`` locate it in ``text``
+    (``None`` where normalization changed its length so it cannot be pinned down)."""
+
+    lang: str
+    text: str
+    start: int | None
+    end: int | None
+    unit: TranslationUnit
+    unit_id: int
+    origin: str | None
+
+
+@dataclass(frozen=True)
+class StoredUnit:
+    """A unit as the store keeps it: the unit itself, where it came from and when."""
+
+    unit_id: int
+    unit: TranslationUnit
+    origin: str | None
+    imported: str
+
+
+@dataclass
+class ImportResult:
+    """What an import did: units ``added``, ``duplicates`` left out (``updated`` of them
+    replaced an older copy), and ``empty`` units without any text."""
+
+    origin: str
+    added: int = 0
+    duplicates: int = 0
+    updated: int = 0
+    empty: int = 0
+
+
+@dataclass
+class StoreStats:
+    """Counts that describe a store."""
+
+    units: int
+    segments: dict[str, int] = field(default_factory=dict)
+    pairs: dict[str, int] = field(default_factory=dict)
+    origins: dict[str, int] = field(default_factory=dict)
+    size_bytes: int = 0
+    backend: str = ""
+
+
+class TMStore(ABC):
+    """A translation memory: add units, look up fuzzy matches and phrases, list the units.
+
+    Every backend deduplicates on the texts of a unit (normalized, with their languages),
+    keeps each unit whole (notes, props, inline codes, dates), its origin file and import date,
+    and adds a batch all-or-nothing.
+    """
+
+    @abstractmethod
+    def add(self, units: Iterable[TranslationUnit], origin: str,
+            progress: Progress | None = None) -> ImportResult:
+        """Add ``units`` read from ``origin`` in one transaction: if reading them fails half-way,
+        the store is left exactly as it was and the error propagates."""
+
+    @abstractmethod
+    def search_fuzzy(self, text: str, lang: str, min_score: float = DEFAULT_MIN_SCORE,
+                     limit: int | None = 10) -> list[FuzzyMatch]:
+        """Units whose ``lang`` segment matches ``text`` at ``min_score`` percent or more, best
+        first (newer units first among equal scores)."""
+
+    @abstractmethod
+    def concordance(self, phrase: str, lang: str | None = None, limit: int | None = 50) -> list[ConcordanceHit]:
+        """Segments (in ``lang``, or in any language) that contain ``phrase``, after normalization."""
+
+    @abstractmethod
+    def iter_units(self) -> Iterator[StoredUnit]:
+        """Every stored unit, in the order they were added."""
+
+    @abstractmethod
+    def stats(self) -> StoreStats:
+        """Units, segments per language, language pairs and origins."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store; it cannot be used afterwards."""
+
+    def __enter__(self) -> TMStore:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+
+def open_store(location: str | os.PathLike[str], create: bool = True) -> TMStore:
+    """Open the TM at ``location``: a file path opens (or, with ``create``, creates) a SQLite store.
+
+    Raises :class:`~trilex.errors.InputError` if the file is not a trilex TM, and
+    :class:`~trilex.errors.ConfigError` for a location no backend handles.
+    """
+    text = os.fspath(location)
+    if "://" in text:
+        raise ConfigError(f"no TM backend for {text!r}: only SQLite files are supported so far")
+    from trilex.tm.sqlite_store import SQLiteStore
+
+    return SQLiteStore(text, create=create)
