@@ -40,6 +40,13 @@ def merge_termbases(termbases: Termbase | Sequence[Termbase]) -> Termbase:
     return merged
 
 
+def load_index(paths: Sequence[str] = ()) -> TermIndex:
+    """A :class:`TermIndex` over the termbase files at ``paths``, or the bundled termbase."""
+    from trilex.termbase import bundled_path, load, load_many
+
+    return TermIndex(load_many(list(paths)) if paths else load(bundled_path()))
+
+
 def concept_key(concept: Concept) -> int:
     """A key for ``concept`` that stays distinct when two termbases reuse an id."""
     return id(concept)

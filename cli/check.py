@@ -68,10 +68,11 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
     if not files and not parallel:
         raise click.UsageError("give at least one FILE or --parallel SRC TGT")
     from trilex.check.engine import CheckOptions, run_check
+    from trilex.check.index import load_index
     from trilex.check.reporters import load_reporters
     from trilex.fileio import atomic_write
 
-    index = _load_termbases(termbases)
+    index = load_index(termbases)
     documents = _read_documents(files, parallel, source_lang, target_lang)
     options = CheckOptions(checks=checks, source_lang=source_lang, target_lang=target_lang)
     report = run_check(documents, index, options)
@@ -81,16 +82,6 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
     report.fail_on = fail_on
     if any(report.fails(finding) for finding in report.findings):
         raise SystemExit(1)
-
-
-def _load_termbases(paths: tuple[str, ...]):
-    """The termbases given, or the bundled one, as a TermIndex."""
-    from trilex.check.index import TermIndex
-    from trilex.termbase import bundled_path, load, load_many
-
-    if paths:
-        return TermIndex(load_many(list(paths)))
-    return TermIndex(load(bundled_path()))
 
 
 def _read_documents(files: tuple[str, ...], parallel: tuple[tuple[str, str], ...],
