@@ -1,5 +1,15 @@
 """The termbase: concept entries with terms in several languages, and their file formats."""
 
+from trilex.termbase.formats import (
+    FORMATS,
+    bundled_path,
+    load,
+    load_many,
+    parse,
+    save,
+    serialize,
+    sniff_format,
+)
 from trilex.termbase.model import (
     AdminStatus,
     Concept,
@@ -14,6 +24,7 @@ from trilex.termbase.model import (
 )
 
 __all__ = [
+    "FORMATS",
     "AdminStatus",
     "Concept",
     "Context",
@@ -24,4 +35,11 @@ __all__ = [
     "Term",
     "Termbase",
     "Transaction",
+    "bundled_path",
+    "load",
+    "load_many",
+    "parse",
+    "save",
+    "serialize",
+    "sniff_format",
 ]

@@ -1,0 +1,283 @@
+"""CSV/TSV glossaries: one column per language, one row per concept.
+
+Header: language columns (``en``, ``en-US``, ``th_TH``…) plus optional columns, recognised
+case-insensitively:
+
+* ``id``; ``subject`` / ``subject_field``; ``definition``; ``note``
+* ``status`` and ``pos`` / ``part_of_speech`` (for every language), or per language
+  ``<lang>_status``, ``<lang>_pos``, ``<lang>_definition``, ``<lang>_note``.
+
+Several values in one cell (synonyms, their statuses, several notes) are separated by ``|``
+(written `` | ``); a literal ``|`` is written ``\\|`` and a literal backslash before it ``\\\\``.
+A status or part-of-speech cell holds one value for all the terms of the cell, or one value
+per term. Other columns are ignored. What CSV cannot hold is listed in ``FORMATS.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+
+from trilex.errors import InputError
+from trilex.fileio import decode_text, display_name
+from trilex.lang.tags import normalize_tag
+from trilex.termbase.model import (
+    PARTS_OF_SPEECH,
+    AdminStatus,
+    Concept,
+    Definition,
+    Term,
+    Termbase,
+)
+from trilex.termbase.tbxcore import parse_status
+
+SEPARATOR = "|"
+_LANGUAGE_COLUMN = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+#: Short headers with the shape of a language code that are not languages.
+_NOT_LANGUAGES = {"url", "uri", "ref", "tag", "key", "src", "tgt", "pos"}
+_CONCEPT_COLUMNS = {
+    "id": "id", "concept_id": "id",
+    "subject": "subject", "subject_field": "subject", "subjectfield": "subject",
+    "definition": "definition", "note": "note", "notes": "note",
+    "status": "status", "pos": "pos", "part_of_speech": "pos", "partofspeech": "pos",
+}
+_LANGUAGE_FIELDS = {"status": "status", "pos": "pos", "part_of_speech": "pos",
+                    "definition": "definition", "note": "note"}
+#: Status words accepted besides the TBX values (``forbidden`` is what many glossaries say).
+_STATUS_ALIASES = {"forbidden": AdminStatus.DEPRECATED, "do not use": AdminStatus.DEPRECATED}
+
+
+@dataclass
+class _Layout:
+    """What each column of a glossary holds."""
+
+    concept: dict[str, int] = field(default_factory=dict)
+    languages: list[tuple[int, str]] = field(default_factory=list)
+    language_fields: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def _is_language(name: str) -> bool:
+    return bool(_LANGUAGE_COLUMN.match(name)) and name.lower() not in _NOT_LANGUAGES
+
+
+def _language_field(column: str, key: str) -> tuple[str, str] | None:
+    """``(language, field)`` for headers such as ``th_status`` or ``en-US_pos``."""
+    for suffix, field_name in _LANGUAGE_FIELDS.items():
+        for joiner in "_-":
+            lang = column[: -len(suffix) - 1]
+            if key.endswith(joiner + suffix) and _is_language(lang):
+                return normalize_tag(lang), field_name
+    return None
+
+
+def _layout(header: list[str], name: str) -> _Layout:
+    layout = _Layout()
+    for index, raw in enumerate(header):
+        column = raw.strip().lstrip("\ufeff")
+        key = column.lower().replace(" ", "_")
+        if key in _CONCEPT_COLUMNS:
+            layout.concept.setdefault(_CONCEPT_COLUMNS[key], index)
+            continue
+        language_field = _language_field(column, key)
+        if language_field is not None:
+            layout.language_fields.setdefault(language_field, index)
+        elif _is_language(column):
+            layout.languages.append((index, normalize_tag(column)))
+    if not layout.languages:
+        raise InputError("no language column in the header (expected codes such as "
+                         "en, th-TH, zh_CN)", name, 1)
+    return layout
+
+
+def split_cell(cell: str) -> list[str]:
+    """The values of one cell: split at ``|``, ``\\|`` and ``\\\\`` unescaped, each stripped."""
+    if "\\" not in cell:
+        return [item.strip() for item in cell.split(SEPARATOR)]
+    items, current, i = [], [], 0
+    while i < len(cell):
+        char = cell[i]
+        if char == "\\" and i + 1 < len(cell) and cell[i + 1] in "\\|":
+            current.append(cell[i + 1])
+            i += 2
+            continue
+        if char == SEPARATOR:
+            items.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    items.append("".join(current).strip())
+    return items
+
+
+def join_cell(values: list[str]) -> str:
+    """The inverse of :func:`split_cell`."""
+    return " | ".join(value.replace("\\", "\\\\").replace(SEPARATOR, "\\" + SEPARATOR)
+                      for value in values)
+
+
+def _sniff_delimiter(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    if "\t" in first and "," not in first:
+        return "\t"
+    if ";" in first and "," not in first:
+        return ";"
+    return ","
+
+
+class _RowReader:
+    """Turns one data row into a concept."""
+
+    def __init__(self, layout: _Layout, name: str):
+        self.layout = layout
+        self.name = name
+        self.line = 0
+
+    def cell(self, row: list[str], index: int | None) -> str:
+        if index is None or index >= len(row):
+            return ""
+        return row[index].strip()
+
+    def values(self, row: list[str], index: int | None) -> list[str]:
+        text = self.cell(row, index)
+        return [value for value in split_cell(text) if value] if text else []
+
+    def per_term(self, row: list[str], lang: str, field_name: str, count: int) -> list[str]:
+        """The status or part-of-speech value of each of ``count`` terms."""
+        index = self.layout.language_fields.get((lang, field_name),
+                                                self.layout.concept.get(field_name))
+        text = self.cell(row, index)
+        if not text:
+            return [""] * count
+        values = split_cell(text)
+        if len(values) == 1:
+            return values * count
+        if len(values) != count:
+            raise InputError(f"{field_name} column of {lang} has {len(values)} values for "
+                             f"{count} terms", self.name, self.line)
+        return values
+
+    def status(self, value: str) -> AdminStatus | None:
+        if not value:
+            return None
+        status = parse_status(value.lower()) or _STATUS_ALIASES.get(value.lower())
+        if status is None:
+            raise InputError(f"unknown status {value!r} (allowed: preferred, admitted, "
+                             "deprecated, superseded)", self.name, self.line)
+        return status
+
+    def part_of_speech(self, value: str) -> str | None:
+        if not value:
+            return None
+        for choice in PARTS_OF_SPEECH:
+            if choice.lower() == value.lower().replace(" ", ""):
+                return choice
+        raise InputError(f"unknown part of speech {value!r} (allowed: "
+                         f"{', '.join(PARTS_OF_SPEECH)})", self.name, self.line)
+
+    def concept(self, row: list[str], concept_id: str) -> Concept | None:
+        concept = Concept(concept_id)
+        for index, lang in self.layout.languages:
+            texts = split_cell(self.cell(row, index)) if self.cell(row, index) else []
+            statuses = self.per_term(row, lang, "status", len(texts))
+            parts = self.per_term(row, lang, "pos", len(texts))
+            for text, status, pos in zip(texts, statuses, parts):
+                if text:
+                    concept.add_term(lang, Term(text, status=self.status(status),
+                                                part_of_speech=self.part_of_speech(pos)))
+        if not concept.languages:
+            return None
+        for section in concept.languages:
+            fields = self.layout.language_fields
+            section.definitions = [Definition(text) for text in
+                                   self.values(row, fields.get((section.lang, "definition")))]
+            section.notes = self.values(row, fields.get((section.lang, "note")))
+        concept.subject_field = self.cell(row, self.layout.concept.get("subject")) or None
+        concept.definitions = [Definition(text) for text in
+                               self.values(row, self.layout.concept.get("definition"))]
+        concept.notes = self.values(row, self.layout.concept.get("note"))
+        return concept
+
+
+def read_csv(data: bytes, path: str | os.PathLike[str], delimiter: str | None = None) -> Termbase:
+    """Read a CSV/TSV glossary (``delimiter`` sniffed from the header line when ``None``)."""
+    name = display_name(path)
+    text = decode_text(data, path)
+    if not text.strip():
+        raise InputError("empty file, expected a header line with language codes", name, 1)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or _sniff_delimiter(text))
+    termbase = Termbase()
+    seen: dict[str, int] = {}
+    try:
+        header = next(rows)
+        layout = _layout(header, name)
+        reader = _RowReader(layout, name)
+        previous_end = rows.line_num
+        for row in rows:
+            reader.line, previous_end = previous_end + 1, rows.line_num
+            given = reader.cell(row, layout.concept.get("id"))
+            concept_id = given or f"c{len(termbase.concepts) + 1}"
+            while not given and concept_id in seen:
+                concept_id += "_"
+            concept = reader.concept(row, concept_id)
+            if concept is None:
+                continue
+            if concept_id in seen:
+                raise InputError(f"duplicate id {concept_id!r} (first used on line "
+                                 f"{seen[concept_id]})", name, reader.line)
+            seen[concept_id] = reader.line
+            termbase.concepts.append(concept)
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV: {exc}", name, rows.line_num or 1) from None
+    return termbase
+
+
+def _has(values) -> bool:
+    return any(values)
+
+
+def write_csv(termbase: Termbase, delimiter: str = ",") -> str:
+    """The termbase as a glossary with one column (plus status/pos/definition/note) per language."""
+    languages = termbase.languages()
+    concepts = termbase.concepts
+    columns: list[tuple[str, object]] = [("id", lambda c: c.id)]
+    if _has(c.subject_field for c in concepts):
+        columns.append(("subject_field", lambda c: c.subject_field or ""))
+    if _has(c.definitions for c in concepts):
+        columns.append(("definition", lambda c: join_cell([d.text for d in c.definitions])))
+    if _has(c.notes for c in concepts):
+        columns.append(("note", lambda c: join_cell(c.notes)))
+    for lang in languages:
+        sections = [s for c in concepts for s in c.languages if s.lang == lang]
+        terms = [t for s in sections for t in s.terms]
+        columns.append((lang, _language_cell(lang, lambda s: join_cell([t.text for t in s.terms]))))
+        if _has(t.status for t in terms):
+            columns.append((f"{lang}_status", _language_cell(lang, lambda s: join_cell(
+                [t.status.value if t.status else "" for t in s.terms]))))
+        if _has(t.part_of_speech for t in terms):
+            columns.append((f"{lang}_pos", _language_cell(lang, lambda s: join_cell(
+                [t.part_of_speech or "" for t in s.terms]))))
+        if _has(s.definitions for s in sections):
+            columns.append((f"{lang}_definition", _language_cell(
+                lang, lambda s: join_cell([d.text for d in s.definitions]))))
+        if _has(s.notes for s in sections):
+            columns.append((f"{lang}_note", _language_cell(lang, lambda s: join_cell(s.notes))))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([name for name, _ in columns])
+    for concept in concepts:
+        writer.writerow([value(concept) for _, value in columns])
+    return out.getvalue()
+
+
+def _language_cell(lang: str, render):
+    def cell(concept: Concept) -> str:
+        for section in concept.languages:
+            if section.lang == lang:
+                return render(section)
+        return ""
+    return cell
+
