@@ -17,13 +17,22 @@ from trilex.lang.tags import is_valid_tag, normalize_tag, primary_subtag
 _NAME_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
+# ISO 639-2/3 codes that file names use for the project's languages (ntrex128: ``.tha.txt``).
+_THREE_LETTER = {"tha": "th", "zho": "zh", "chi": "zh", "eng": "en"}
+
+
 def language_from_filename(path: str) -> str | None:
-    """The language tag a file name ends with (``po/zh_CN.po`` → ``zh-CN``), or ``None``."""
+    """The language tag a file name ends with (``po/zh_CN.po`` → ``zh-CN``, ``x.tha.txt`` → ``th``),
+    or ``None``."""
     stem = PurePath(path).stem
     last = stem.rsplit(".", 1)[-1]
-    if _NAME_TAG.match(last):
-        return normalize_tag(last)
-    return None
+    if not _NAME_TAG.match(last):
+        return None
+    primary, _, rest = normalize_tag(last).partition("-")
+    primary = _THREE_LETTER.get(primary, primary)
+    if len(primary) != 2:  # "doc.txt" names no language
+        return None
+    return f"{primary}-{rest}" if rest else primary
 
 
 def checked_tag(tag: str, what: str, path: str, line: int | None) -> str:
