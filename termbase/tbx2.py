@@ -32,6 +32,7 @@ DIALECT = Dialect(
     parts_of_speech=PARTS_OF_SPEECH,
     concept_subsets=False,
     xref_levels={"externalCrossReference": ("term", "concept"), "xGraphic": ("concept",)},
+    date_only=True,
 )
 
 

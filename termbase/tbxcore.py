@@ -113,9 +113,9 @@ def normalize_date(value: str) -> str | None:
     return f"{year}-{month}-{day}T{hour}:{minute}:{second}{zone}"
 
 
-def is_xsd_date(value: str) -> bool:
-    """Whether ``value`` is a valid ``xsd:date`` or ``xsd:dateTime`` as TBX requires."""
-    return bool(_XSD_DATE.match(value))
+def is_xsd_date(value: str, date_only: bool = False) -> bool:
+    """Whether ``value`` is an ``xsd:date`` or ``xsd:dateTime`` (only ``xsd:date`` if ``date_only``)."""
+    return bool(_XSD_DATE.match(value)) and not (date_only and "T" in value)
 
 
 def clean_text(text: str) -> str:
@@ -531,6 +531,8 @@ class Dialect:
     concept_subsets: bool
     #: the levels an ``xref`` of each type may stand at, innermost first.
     xref_levels: dict[str, tuple[str, ...]]
+    #: whether ``<date>`` holds only ``xsd:date`` (TBX 2008), so a time of day is dropped.
+    date_only: bool = False
 
 
 class EntryWriter:
@@ -708,7 +710,8 @@ class EntryWriter:
             if transaction.date:
                 if not is_xsd_date(transaction.date):
                     raise TrilexError(f"bad date {transaction.date!r}, expected YYYY-MM-DD")
-                self.element(depth + 1, "date", transaction.date)
+                date = transaction.date[:10] if self.dialect.date_only else transaction.date
+                self.element(depth + 1, "date", date)
             self.line(depth, "</transacGrp>")
 
 
