@@ -1,8 +1,186 @@
-"""``trilex tbx``: termbase commands (placeholder until the TBX formats land)."""
+"""``trilex tbx``: validate, convert, count and show TBX/CSV termbases."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+import unicodedata
 
 import click
+
+from trilex.cli.common import info, verbosity_options
+
+FORMAT_CHOICE = click.Choice(["tbx3", "tbx2", "csv", "tsv"])
+#: Marks after a term in ``show``: the status at a glance (admitted terms have none).
+STATUS_MARKS = {"preferred": " *", "deprecated": " !", "superseded": " ~"}
 
 
 @click.group()
 def cli() -> None:
-    """Read, validate, convert and show TBX/CSV termbases."""
+    """Read, validate, convert and show TBX/CSV termbases.
+
+    \b
+    Examples:
+      trilex tbx validate glossary.tbx
+      trilex tbx convert glossary.csv glossary.tbx
+      trilex tbx show glossary.tbx "ศูนย์ข้อมูล"
+    """
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@verbosity_options
+def validate(files: tuple[str, ...]) -> None:
+    """Check TBX files against the TBX-Basic rules (v3 DCA and TBX 2008 martif).
+
+    Every problem is printed as FILE:LINE: message. Exit code 0 if all files are valid,
+    1 if any is invalid, 2 if any cannot be read (malformed XML, hostile DTD, bad bytes).
+
+    \b
+    Example:
+      trilex tbx validate termbase.tbx omegat-glossary.tbx
+    """
+    from trilex.errors import TrilexError
+    from trilex.termbase.validate import validate as validate_file
+
+    exit_code = 0
+    for path in files:
+        try:
+            problems = validate_file(path)
+        except TrilexError as exc:
+            click.echo(str(exc), err=True)
+            exit_code = 2
+            continue
+        for problem in problems:
+            click.echo(str(problem))
+        if problems:
+            exit_code = max(exit_code, 1)
+            info(f"{path}: invalid, {len(problems)} problem(s)")
+        else:
+            info(f"{path}: valid TBX-Basic")
+    sys.exit(exit_code)
+
+
+@cli.command()
+@click.argument("source", type=click.Path(allow_dash=True))
+@click.argument("target", type=click.Path(allow_dash=True))
+@click.option("--to", "to_format", type=FORMAT_CHOICE,
+              help="Output format (default: from TARGET's extension; .tbx is TBX v3).")
+@click.option("--from", "from_format", type=FORMAT_CHOICE,
+              help="Input format (default: from SOURCE's extension or content).")
+@verbosity_options
+def convert(source: str, target: str, to_format: str | None, from_format: str | None) -> None:
+    """Convert a termbase between TBX v3, TBX v2 (martif, for OmegaT), CSV and TSV.
+
+    Use - for stdin or stdout. The output file is written atomically.
+
+    \b
+    Examples:
+      trilex tbx convert glossary.csv glossary.tbx
+      trilex tbx convert termbase.tbx omegat.tbx --to tbx2
+      cat glossary.tsv | trilex tbx convert - - --from tsv --to tbx3
+    """
+    from trilex.termbase import load, save
+    from trilex.termbase.formats import format_for_path
+
+    termbase = load(source, from_format)
+    chosen = to_format or format_for_path(target) or "tbx3"
+    save(termbase, target, chosen)
+    info(f"wrote {len(termbase)} concept(s) to {target} as {chosen}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@verbosity_options
+def stats(file: str, output: str) -> None:
+    """Count concepts, terms per language and term statuses.
+
+    \b
+    Example:
+      trilex tbx stats termbase.tbx --format json
+    """
+    from trilex.termbase import load
+    from trilex.termbase.stats import STATUS_KEYS, compute_stats
+
+    result = compute_stats(load(file))
+    if output == "json":
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"concepts: {result.concepts}")
+    header = ["language", "concepts", "terms", *STATUS_KEYS]
+    rows = [[s.lang, str(s.concepts), str(s.terms), *(str(s.statuses[k]) for k in STATUS_KEYS)]
+            for s in result.languages]
+    for row in _align([header, *rows]):
+        click.echo(row)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.argument("query", required=False)
+@click.option("--lang", "langs", multiple=True,
+              help="Languages to show, in this order (repeatable; th finds th-TH).")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@verbosity_options
+def show(file: str, query: str | None, langs: tuple[str, ...], output: str) -> None:
+    """Show concept entries, languages side by side; with QUERY only those with a matching term.
+
+    QUERY matches any term in any language, ignoring case and full-width/half-width
+    differences. Marks: * preferred, ! deprecated, ~ superseded.
+
+    \b
+    Examples:
+      trilex tbx show termbase.tbx "ศูนย์ข้อมูล"
+      trilex tbx show termbase.tbx 数据中心 --lang th --lang zh --lang en
+    """
+    from trilex.termbase import load
+    from trilex.termbase.stats import find_concepts
+
+    termbase = load(file)
+    concepts = find_concepts(termbase, query) if query else termbase.concepts
+    if output == "json":
+        click.echo(json.dumps([dataclasses.asdict(c) for c in concepts], ensure_ascii=False, indent=2))
+        return
+    if not concepts:
+        info(f"no concept has a term matching {query!r}")
+        return
+    for concept in concepts:
+        for line in _concept_lines(concept, langs or tuple(termbase.languages())):
+            click.echo(line)
+        click.echo("")
+
+
+def _concept_lines(concept, langs: tuple[str, ...]) -> list[str]:
+    title = concept.id + (f"  [{concept.subject_field}]" if concept.subject_field else "")
+    sections = [section for lang in langs if (section := concept.language(lang)) is not None]
+    columns = [[section.lang] + [term.text + STATUS_MARKS.get(
+        term.status.value if term.status else "", "") for term in section.terms]
+        for section in sections]
+    height = max((len(column) for column in columns), default=0)
+    rows = [[column[i] if i < len(column) else "" for column in columns] for i in range(height)]
+    lines = [title] + ["  " + row for row in _align(rows)]
+    for definition in concept.definitions:
+        lines.append(f"  definition: {definition.text}")
+    return lines
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide East Asian characters 2, combining marks 0."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _align(rows: list[list[str]]) -> list[str]:
+    """Rows of cells padded to common column widths (by display width), two spaces apart."""
+    if not rows:
+        return []
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell + " " * (widths[i] - display_width(cell))
+                      for i, cell in enumerate(row)).rstrip() for row in rows]
