@@ -59,6 +59,7 @@ MAX_WARNINGS = 1000
 ENCODINGS = ("utf-8", "utf-16le")
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_SPACE = " \t\r\n"
 _SEGTYPES = ("block", "paragraph", "sentence", "phrase")
 _COMMON_ATTRIBUTES = ("o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
                       "creationtoolversion", "creationdate", "creationid", "changedate", "changeid",
@@ -175,7 +176,7 @@ class _Writer:
         return chosen
 
     def unit(self, unit: TranslationUnit) -> etree._Element | None:
-        self.unit_label = f"unit {unit.tuid}: " if unit.tuid else ""
+        self.unit_label = f"unit {_FORBIDDEN.sub('', unit.tuid)}: " if unit.tuid else ""
         variants = self.pick_variants(unit)
         if variants is None:
             self.stats.skipped += 1
@@ -207,10 +208,10 @@ class _Writer:
             return content
         first, last = content[0], content[-1]
         trimmed = list(content)
-        if isinstance(first, str) and first != first.lstrip():
-            trimmed[0] = first.lstrip()
+        if isinstance(first, str):
+            trimmed[0] = self.clean(first).lstrip(_XML_SPACE)
         if isinstance(last, str):
-            trimmed[-1] = trimmed[-1].rstrip()  # type: ignore[union-attr]
+            trimmed[-1] = self.clean(trimmed[-1]).rstrip(_XML_SPACE)  # type: ignore[arg-type]
         if trimmed != content:
             self.stats.trimmed += 1
         return [item for item in trimmed if item != ""]
