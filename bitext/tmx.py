@@ -24,6 +24,7 @@ from lxml import etree
 
 from trilex.bitext.inline import flatten
 from trilex.bitext.model import BilingualDocument, Segment
+from trilex.bitext.xmllines import StartLines
 from trilex.errors import InputError
 from trilex.fileio import display_name, read_bytes
 from trilex.lang.tags import normalize_tag, primary_subtag, tag_matches
@@ -80,21 +81,22 @@ def _read_units(data: bytes, name: str) -> tuple[str | None, int, list[_Unit]]:
     srclang: str | None = None
     header_line = 1
     units: list[_Unit] = []
+    start_line = StartLines(data)
     root_checked = False
     for event, element in iterparse_safe(io.BytesIO(data), name, events=("start", "end")):
         if not root_checked:
             root_checked = True
             if element.tag != "tmx":
                 raise InputError(f"not a TMX file: the root element is <{element.tag}>",
-                                 name, element.sourceline)
+                                 name, start_line(element))
         if event == "start":
             if element.tag == "header":
-                header_line = element.sourceline or 1
+                header_line = start_line(element) or 1
                 value = element.get("srclang", "*all*").strip()
                 srclang = None if value in ("*all*", "") else normalize_tag(value)
             continue
         if element.tag == "tu":
-            units.append(_unit(element, name))
+            units.append(_unit(element, name, start_line))
             element.clear(keep_tail=False)
             while element.getprevious() is not None:
                 del element.getparent()[0]
@@ -105,20 +107,20 @@ def _notes(element: etree._Element) -> list[str]:
     return [note.text or "" for note in element if note.tag == "note"]
 
 
-def _unit(element: etree._Element, name: str) -> _Unit:
+def _unit(element: etree._Element, name: str, start_line: StartLines) -> _Unit:
     variants = []
     for tuv in element:
         if tuv.tag != "tuv":
             continue
         lang = tuv.get(_XML_LANG) or tuv.get("lang")
         if not lang:
-            raise InputError("<tuv> without xml:lang", name, tuv.sourceline)
+            raise InputError("<tuv> without xml:lang", name, start_line(tuv))
         seg = tuv.find("seg")
         if seg is None:
-            raise InputError(f'<tuv xml:lang="{lang}"> without <seg>', name, tuv.sourceline)
+            raise InputError(f'<tuv xml:lang="{lang}"> without <seg>', name, start_line(tuv))
         text, raw = flatten(seg, name)
         variants.append(_Variant(normalize_tag(lang), text, raw, _notes(tuv)))
-    return _Unit(element.sourceline, element.get("tuid"), _notes(element), variants)
+    return _Unit(start_line(element), element.get("tuid"), _notes(element), variants)
 
 
 def _source_language(given: str | None, srclang: str | None, name: str, line: int) -> str:

@@ -22,6 +22,7 @@ from lxml import etree
 from trilex.bitext.inline import flatten, local_name
 from trilex.bitext.languages import checked_tag, settle
 from trilex.bitext.model import BilingualDocument, Segment
+from trilex.bitext.xmllines import StartLines
 from trilex.errors import InputError
 from trilex.fileio import display_name, read_bytes
 from trilex.lang.tags import primary_subtag
@@ -32,16 +33,26 @@ def read_xliff(path: str, source_lang: str | None = None, target_lang: str | Non
                *, data: bytes | None = None) -> BilingualDocument:
     """Read an XLIFF 1.2 or 2.x file (``data`` = its bytes if already read)."""
     name = display_name(path)
-    root = parse_xml(read_bytes(path) if data is None else data, path).getroot()
+    raw = read_bytes(path) if data is None else data
+    root = parse_xml(raw, path).getroot()
+    where = _Where(name, StartLines(raw))
     if local_name(root.tag) != "xliff":
         raise InputError(f"not an XLIFF file: the root element is <{local_name(root.tag)}>",
-                         name, root.sourceline)
+                         name, where.line(root))
     version = root.get("version", "")
     if version.startswith("2."):
-        return _read_xliff2(root, name, source_lang, target_lang)
+        return _read_xliff2(root, where, source_lang, target_lang)
     if version.startswith("1.") or version == "":
-        return _read_xliff1(root, name, source_lang, target_lang)
-    raise InputError(f"unsupported XLIFF version {version!r} (1.x and 2.x are read)", name, root.sourceline)
+        return _read_xliff1(root, where, source_lang, target_lang)
+    raise InputError(f"unsupported XLIFF version {version!r} (1.x and 2.x are read)", name, where.line(root))
+
+
+class _Where:
+    """The file name for messages and the start lines of its elements."""
+
+    def __init__(self, path: str, lines: StartLines):
+        self.path = path
+        self.line = lines
 
 
 def _children(element: etree._Element, name: str) -> Iterator[etree._Element]:
@@ -73,28 +84,30 @@ def _notes(unit: etree._Element, container: str | None) -> list[str]:
     return ["".join(note.itertext()) for note in _children(holder, "note")]
 
 
-def _segment(unit: etree._Element, holder: etree._Element, path: str, unit_id: str | None,
+def _segment(unit: etree._Element, holder: etree._Element, where: _Where, unit_id: str | None,
              notes: list[str], state: str | None) -> Segment:
+    path = where.path
     source_element = _child(holder, "source")
     if source_element is None:
         raise InputError(f"<{local_name(holder.tag)}> without <source> (unit id {unit_id!r})",
-                         path, holder.sourceline)
+                         path, where.line(holder))
     source, raw_source = flatten(source_element, path)
     target_element = _child(holder, "target")
     target, raw_target = (None, None) if target_element is None else flatten(target_element, path)
     if target == "":
         target, raw_target = None, None
-    return Segment(source, target, path, unit.sourceline, unit_id, notes,
+    return Segment(source, target, path, where.line(unit), unit_id, notes,
                    state=state, raw_source=raw_source, raw_target=raw_target)
 
 
 # -- XLIFF 1.x ---------------------------------------------------------------------------------
 
-def _read_xliff1(root: etree._Element, path: str, source_lang: str | None,
+def _read_xliff1(root: etree._Element, where: _Where, source_lang: str | None,
                  target_lang: str | None) -> BilingualDocument:
+    path = where.path
     files = list(_children(root, "file"))
     if not files:
-        raise InputError("XLIFF file without a <file> element", path, root.sourceline)
+        raise InputError("XLIFF file without a <file> element", path, where.line(root))
     segments: list[Segment] = []
     stated_source = stated_target = None
     for file_element in files:
@@ -104,8 +117,8 @@ def _read_xliff1(root: etree._Element, path: str, source_lang: str | None,
         stated_target = _agree(stated_target, file_target, "target", file_element, path)
         body = _child(file_element, "body")
         if body is not None:
-            segments.extend(_units1(body, path, _translatable(file_element, True)))
-    line = files[0].sourceline
+            segments.extend(_units1(body, where, _translatable(file_element, True)))
+    line = where.line(files[0])
     return BilingualDocument(path, settle(stated_source, source_lang, "source", path, line),
                              settle(stated_target, target_lang, "target", path, line), segments, "xliff")
 
@@ -118,50 +131,51 @@ def _agree(so_far: str | None, this: str | None, role: str, file_element: etree.
     return so_far or this
 
 
-def _units1(container: etree._Element, path: str, translatable: bool) -> Iterator[Segment]:
+def _units1(container: etree._Element, where: _Where, translatable: bool) -> Iterator[Segment]:
     for element in container:
         if not isinstance(element.tag, str):
             continue
         name = local_name(element.tag)
         if name == "group":
-            yield from _units1(element, path, _translatable(element, translatable))
+            yield from _units1(element, where, _translatable(element, translatable))
         elif name == "trans-unit" and _translatable(element, translatable):
             target = _child(element, "target")
             state = None if target is None else target.get("state")
-            yield _segment(element, element, path, element.get("id"), _notes(element, None), state)
+            yield _segment(element, element, where, element.get("id"), _notes(element, None), state)
 
 
 # -- XLIFF 2.x ---------------------------------------------------------------------------------
 
-def _read_xliff2(root: etree._Element, path: str, source_lang: str | None,
+def _read_xliff2(root: etree._Element, where: _Where, source_lang: str | None,
                  target_lang: str | None) -> BilingualDocument:
+    path = where.path
     stated_source = _stated(root, "srcLang", path)
     if stated_source is None:
-        raise InputError("XLIFF 2 file without srcLang", path, root.sourceline)
+        raise InputError("XLIFF 2 file without srcLang", path, where.line(root))
     stated_target = _stated(root, "trgLang", path)
     segments: list[Segment] = []
     for file_element in _children(root, "file"):
-        segments.extend(_units2(file_element, path, _translatable(file_element, True)))
-    line = root.sourceline
+        segments.extend(_units2(file_element, where, _translatable(file_element, True)))
+    line = where.line(root)
     return BilingualDocument(path, settle(stated_source, source_lang, "source", path, line),
                              settle(stated_target, target_lang, "target", path, line), segments, "xliff")
 
 
-def _units2(container: etree._Element, path: str, translatable: bool) -> Iterator[Segment]:
+def _units2(container: etree._Element, where: _Where, translatable: bool) -> Iterator[Segment]:
     for element in container:
         if not isinstance(element.tag, str):
             continue
         name = local_name(element.tag)
         if name == "group":
-            yield from _units2(element, path, _translatable(element, translatable))
+            yield from _units2(element, where, _translatable(element, translatable))
         elif name == "unit" and _translatable(element, translatable):
-            yield from _unit2_segments(element, path)
+            yield from _unit2_segments(element, where)
 
 
-def _unit2_segments(unit: etree._Element, path: str) -> Iterator[Segment]:
+def _unit2_segments(unit: etree._Element, where: _Where) -> Iterator[Segment]:
     unit_id = unit.get("id")
     notes = _notes(unit, "notes")
     parts = list(_children(unit, "segment"))
     for number, part in enumerate(parts, 1):
         segment_id = unit_id if len(parts) == 1 else f"{unit_id}:{part.get('id') or number}"
-        yield _segment(unit, part, path, segment_id, list(notes), part.get("state"))
+        yield _segment(unit, part, where, segment_id, list(notes), part.get("state"))
