@@ -1,0 +1,123 @@
+"""Building a :class:`~trilex.termbase.Termbase` from articles: glosses → concepts → TBX model.
+
+Each concept gets a stable id (``c001``… in order of first appearance), the articles that gloss
+it as concept-level sources, and per language its terms:
+
+* Thai: the fullest form seen with a gloss is *preferred*, other spellings are *admitted*;
+* English and Chinese: the fullest full form is *preferred*, variants *admitted*;
+* acronyms (termType ``acronym``) and short forms (``shortForm``) are *admitted*;
+* a term whose span the finder is unsure of (confidence below :data:`REVIEW_BELOW`) is never
+  preferred and carries the note ``confidence: 0.70 — review: …``.
+
+Every term keeps the sentence it was seen in as a context, with ``file:line`` as its source.
+Nothing depends on the clock or the machine, so the same articles always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from trilex.fileio import display_name, read_text
+from trilex.termbase.model import AdminStatus, Concept, Context, Term, Termbase
+
+from trilex.termbase.extract.context import sentence_at
+from trilex.termbase.extract.glosses import find_glosses
+from trilex.termbase.extract.merge import MergedConcept, MergedTerm, merge_glosses
+from trilex.termbase.extract.spans import CHINESE, ENGLISH, THAI, Gloss
+
+#: BCP 47 tags written for the extractor's languages.
+LANGUAGE_TAGS = {THAI: "th-TH", CHINESE: "zh-CN", ENGLISH: "en-US"}
+#: Terms below this confidence are admitted with a review note, never preferred.
+REVIEW_BELOW = 0.8
+TITLE = "trilex extracted termbase"
+
+
+def read_articles(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, str]]:
+    """``(name, text)`` of each article; ``name`` is the path as given (``<stdin>`` for ``-``)."""
+    return [(display_name(path), read_text(path)) for path in paths]
+
+
+def glosses_of(articles: Sequence[tuple[str, str]]) -> list[Gloss]:
+    """Every gloss of every article, in order."""
+    found: list[Gloss] = []
+    for name, text in articles:
+        found.extend(find_glosses(text, name))
+    return found
+
+
+def review_note(term: MergedTerm) -> str | None:
+    """``confidence: 0.70 — review: …`` for a doubtful term, else ``None``."""
+    if term.confidence >= REVIEW_BELOW:
+        return None
+    return f"confidence: {term.confidence:.2f} — review: {term.review or 'check this term'}"
+
+
+def _status(term: MergedTerm, preferred: MergedTerm | None) -> AdminStatus:
+    return AdminStatus.PREFERRED if term is preferred else AdminStatus.ADMITTED
+
+
+def _preferred(terms: list[MergedTerm]) -> MergedTerm | None:
+    """The fullest confident full form (ties: the first seen)."""
+    candidates = [t for t in terms if t.term_type == "fullForm" and t.confidence >= REVIEW_BELOW]
+    return max(candidates, key=lambda t: len(t.text), default=None)
+
+
+def _contexts(term: MergedTerm, lines: dict[str, list[str]]) -> list[Context]:
+    contexts: list[Context] = []
+    for sighting in term.sightings:
+        span = sighting.span
+        line_text = lines[sighting.gloss.path][span.line - 1]
+        line_start = span.start - _line_offset(lines[sighting.gloss.path], span.line)
+        context = Context(sentence_at(line_text, line_start, line_start + len(span.text)),
+                          f"{sighting.gloss.path}:{span.line}")
+        if context not in contexts:
+            contexts.append(context)
+    return contexts
+
+
+def _line_offset(lines: list[str], number: int) -> int:
+    return sum(len(line) + 1 for line in lines[: number - 1])
+
+
+def build_concept(index: int, merged: MergedConcept, lines: dict[str, list[str]]) -> Concept:
+    """The TBX concept ``c{index:03d}`` for one merged concept."""
+    concept = Concept(id=f"c{index:03d}", sources=list(merged.paths))
+    for lang in (THAI, CHINESE, ENGLISH):
+        terms = [t for t in merged.terms if t.lang == lang]
+        preferred = _preferred(terms)
+        for term in terms:
+            note = review_note(term)
+            concept.add_term(LANGUAGE_TAGS[lang], Term(
+                text=term.text,
+                status=_status(term, preferred),
+                term_type=term.term_type,
+                part_of_speech="noun",
+                contexts=_contexts(term, lines),
+                notes=[note] if note else [],
+            ))
+    return concept
+
+
+def termbase_from_glosses(glosses: list[Gloss], articles: Sequence[tuple[str, str]],
+                          min_confidence: float = 0.0) -> Termbase:
+    """The termbase of ``glosses`` found in ``articles`` (``(name, text)`` pairs).
+
+    Glosses whose Thai term is below ``min_confidence`` are left out.
+    """
+    kept = [g for g in glosses if g.th is None or g.confidence >= min_confidence]
+    lines = {name: text.split("\n") for name, text in articles}
+    concepts = [build_concept(i, merged, lines) for i, merged in enumerate(merge_glosses(kept), 1)]
+    names = ", ".join(name for name, _ in articles)
+    return Termbase(concepts=concepts, title=TITLE, lang="en-US",
+                    source_desc=[f"Extracted by trilex extract from: {names}"])
+
+
+def extract_termbase(paths: Sequence[str | os.PathLike[str]], min_confidence: float = 0.0) -> Termbase:
+    """Read the articles at ``paths`` and build their termbase (see the module docstring).
+
+    Sources are written as the paths are given, so run it from a fixed folder with relative
+    paths for output that does not depend on the machine.
+    """
+    articles = read_articles(paths)
+    return termbase_from_glosses(glosses_of(articles), articles, min_confidence)

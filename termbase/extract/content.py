@@ -1,0 +1,128 @@
+"""What a gloss says: splitting ``(English/中文)`` into its English, Chinese and acronym parts.
+
+A gloss is the text between brackets (or after *หรือ*) that names a term in another script:
+``China-Laos Artificial Intelligence (AI) Innovation Cooperation Center/ 中国—老挝…中心``,
+``The first Belt … Exchange: BRST``, ``Greater Bay Area – GBA``, ``EV``, ``南 A中心``.
+Content with Thai letters (``(สดร.)``, ``(จีน)``), dates and amounts, and web addresses is
+not a gloss.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trilex.lang.scripts import split_scripts
+
+from trilex.termbase.extract.spans import CHINESE, ENGLISH
+
+#: A Latin acronym: two or more capitals, digits allowed (``BRST``, ``U2T``, ``GBA``, ``AI``).
+ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*")
+#: ``Name: ACR`` and ``Name – ACR`` at the end of an English part.
+_TRAILING_ACRONYM = re.compile(r"\s*(?::|\s[-\u2013\u2014]|[\u2013\u2014])\s*([A-Z][A-Za-z0-9&]*[A-Z0-9])\s*$")
+_WEB = re.compile(r"(?i)https?://|www\.|\.(?:com|org|net|gov|cn|th)\b|@")
+_PART_SEPARATORS = "/\uff0f"
+_LOWER_WORDS = {"a", "an", "and", "for", "of", "on", "the", "to", "in", "with", "by", "at"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One name inside a gloss: ``text == source[start:end]``; kind is en, zh or acronym."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def is_acronym(text: str) -> bool:
+    """Whether ``text`` is a Latin acronym such as ``EV``, ``NUS``, ``U2T`` (2–10 characters)."""
+    return 2 <= len(text) <= 10 and ACRONYM.fullmatch(text) is not None and sum(c.isupper() for c in text) >= 2
+
+
+def initials(text: str) -> str:
+    """Capital initials of an English name, skipping small words: ``Intelligence Age`` → ``IA``."""
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text)
+    return "".join(word[0].upper() for word in words if word.lower() not in _LOWER_WORDS)
+
+
+def expands(acronym: str, name: str) -> bool:
+    """Whether ``name`` spells out ``acronym`` (its initials, small words allowed or not)."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    every = "".join(word[0].upper() for word in re.findall(r"[A-Za-z]+", name))
+    return bool(letters) and ("".join(letters) in (initials(name), every))
+
+
+def _scripts(text: str) -> set[str]:
+    return {run.script for run in split_scripts(text)}
+
+
+def _strip(text: str, start: int) -> tuple[str, int, int]:
+    """Strip spaces and stray separators, returning the text and its new span."""
+    left = len(text) - len(text.lstrip(" \u00a0\u3000"))
+    body = text.strip(" \u00a0\u3000")
+    return body, start + left, start + left + len(body)
+
+
+def split_top_level(text: str, separators: str = _PART_SEPARATORS) -> list[tuple[str, int]]:
+    """Split at separators that are not inside nested brackets; each piece with its offset."""
+    pieces: list[tuple[str, int]] = []
+    depth = 0
+    begin = 0
+    for i, ch in enumerate(text):
+        if ch in "(（[":
+            depth += 1
+        elif ch in ")）]" and depth:
+            depth -= 1
+        elif ch in separators and depth == 0:
+            pieces.append((text[begin:i], begin))
+            begin = i + 1
+    pieces.append((text[begin:], begin))
+    return pieces
+
+
+def classify_name(text: str, start: int) -> list[Part] | None:
+    """Classify one name: Chinese, English (with a trailing acronym split off) or an acronym.
+
+    ``None`` when it is not a name (Thai letters, a number or date, a web address).
+    """
+    body, begin, end = _strip(text, start)
+    if not body:
+        return []
+    scripts = _scripts(body)
+    if "thai" in scripts or _WEB.search(body):
+        return None
+    letters = sum(ch.isalpha() for ch in body)
+    digits = sum(ch.isdigit() for ch in body)
+    if letters == 0 or letters < digits:
+        return None
+    if "han" in scripts:
+        return [Part(CHINESE, body, begin, end)]
+    if "latin" not in scripts:
+        return None
+    if is_acronym(body):
+        return [Part("acronym", body, begin, end)]
+    trailing = _TRAILING_ACRONYM.search(body)
+    if trailing and is_acronym(trailing.group(1)) and trailing.start() > 0:
+        name = body[: trailing.start()].rstrip()
+        acr_start = begin + trailing.start(1)
+        return [Part(ENGLISH, name, begin, begin + len(name)),
+                Part("acronym", trailing.group(1), acr_start, acr_start + len(trailing.group(1)))]
+    return [Part(ENGLISH, body, begin, end)]
+
+
+def parse_gloss(text: str, start: int) -> list[Part] | None:
+    """The names in a gloss body ``text`` (which starts at offset ``start``), or ``None``.
+
+    Names are separated by ``/``; a nested ``(AI)`` stays part of the name it sits in.
+    """
+    parts: list[Part] = []
+    for piece, offset in split_top_level(text):
+        names = classify_name(piece, start + offset)
+        if names is None:
+            return None
+        parts.extend(names)
+    kinds = [part.kind for part in parts]
+    if not parts or len(set(kinds)) != len(kinds):
+        return None
+    return parts
