@@ -24,8 +24,9 @@ Rules of :func:`normalize` (no case folding; idempotent):
 and de-duplicate terms: it also drops every space that does not separate two Latin-script
 words or numbers, so ``南 A中心`` == ``南A中心`` and Thai ``หนาน เอ`` == ``หนานเอ``.
 
-Already-normal text (the common case) takes a fast path: one ``str.translate`` for the 1:1
-mappings, one regular-expression search and one ``unicodedata.is_normalized`` call.
+Already-normal text (the common case) takes a fast path: one character-class search for
+characters outside ASCII, Thai and CJK, ``str.replace`` for the 1:1 mappings it finds, and one
+search for Thai order and double-space problems; only the rest goes through the slow path.
 """
 
 from __future__ import annotations
@@ -72,14 +73,36 @@ _TABLE = _one_to_one_table()
 
 _M = f"[{_THAI_MARKS}]"
 _FV = f"[{_THAI_FOLLOW_VOWELS}]"
-#: Anything the slow path would change that ``is_normalized`` does not see.
-_SPECIAL = re.compile(
-    f"[{ZERO_WIDTH}]| {{2,}}|{SARA_E}{SARA_E}|{NIKHAHIT}|[{_THAI_TOP_MARKS}][{_THAI_VOWEL_MARKS}]"
-    f"|({_M})\\1|{_FV}{_M}"
+#: Characters that are normal as they stand: printable ASCII, Thai (SARA AM included, NIKHAHIT
+#: not), CJK unified ideographs and the ideographic punctuation NFKC leaves alone.
+_PLAIN = "\x20-\x7e\u0e01-\u0e3a\u0e3f-\u0e4c\u0e4e-\u0e5b\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u3014-\u301b"
+_ODD = re.compile(f"[^{_PLAIN}]")
+#: Sequences of plain Thai characters the slow path would change: a tone mark or follow vowel
+#: followed by a mark, two vowel marks in a row (two searches: one alternation is 3× slower).
+_THAI_TROUBLE = (
+    re.compile(f"[{_THAI_TOP_MARKS}{_THAI_FOLLOW_VOWELS}]{_M}"),
+    re.compile(f"[{_THAI_VOWEL_MARKS}][{_THAI_VOWEL_MARKS}]"),
 )
-#: Characters that never need NFKC work (ASCII, Thai, CJK unified ideographs).
-_SAFE = "\x00-\x7f\u0e00-\u0e7f\u4e00-\u9fff"
-_NFKC_RUN = re.compile(f"[{_SAFE}]?[^{_SAFE}]+")
+#: Odd character → what the fast path writes instead (itself, or its 1:1 replacement), or
+#: ``None`` when the slow path must run (zero width, NIKHAHIT, combining marks, NFKC changes).
+_VERDICTS: dict[str, str | None] = {}
+
+
+def _verdict(ch: str) -> str | None:
+    verdict = _TABLE.get(ord(ch))
+    if verdict is None:
+        nfkc = unicodedata.normalize("NFKC", ch)
+        if ch in ZERO_WIDTH or ch == NIKHAHIT or unicodedata.combining(ch) or nfkc != ch:
+            verdict = None
+        elif unicodedata.category(ch)[0] == "M" or "\u1100" <= ch <= "\u11ff":
+            verdict = None  # marks and conjoining jamo may compose with their neighbours
+        else:
+            verdict = ch
+    _VERDICTS[ch] = verdict
+    return verdict
+
+
+_NFKC_RUN = re.compile(f"[{_PLAIN}]?[^{_PLAIN}]+")
 _THAI_UNIT = re.compile(f"{SARA_E}{SARA_E}|{_M}+(?:{_FV}{_M}*)?|{_FV}{_M}+")
 _SPACE_RUN = re.compile(f"[ {ZERO_WIDTH}]{{2,}}|[{ZERO_WIDTH}]")
 
@@ -166,22 +189,54 @@ def _rewrite(text: str, pattern: re.Pattern[str], replace, starts: list[int], en
 _STEPS = ((_NFKC_RUN, _nfkc_run), (_THAI_UNIT, _thai_unit), (_SPACE_RUN, _space_run))
 
 
-def _is_normal(translated: str) -> bool:
-    """Whether 1:1-translated text needs no further work (SARA AM counts as normal)."""
-    if _SPECIAL.search(translated):
-        return False
-    if translated.isascii():
-        return True
-    return unicodedata.is_normalized("NFKC", translated.replace(SARA_AM, SARA_AA))
+def _fast_path(text: str) -> str | None:
+    """The normalized text when only 1:1 replacements are needed (the usual case), else ``None``."""
+    current = text
+    odd = _ODD.findall(text)
+    if odd:
+        kept_odd = False
+        for ch in set(odd):
+            verdict = _VERDICTS[ch] if ch in _VERDICTS else _verdict(ch)
+            if verdict is None:
+                return None
+            if verdict != ch:
+                current = current.replace(ch, verdict)
+            else:
+                kept_odd = True
+        if kept_odd and not unicodedata.is_normalized("NFKC", current.replace(SARA_AM, SARA_AA)):
+            return None
+    if "  " in current:
+        return None
+    if not current.isascii():
+        if SARA_E + SARA_E in current or any(pattern.search(current) for pattern in _THAI_TROUBLE):
+            return None
+    return current
 
 
 def normalize(text: str) -> Normalized:
     """Normalize ``text`` for matching (see the module docstring), keeping an offset map."""
-    translated = text.translate(_TABLE)
+    normalized, starts, ends = normalize_spans(text)
+    if starts is None:
+        return Normalized(normalized, list(range(len(text) + 1)))
+    return Normalized(normalized, starts + [len(text)], ends)
+
+
+def normalize_spans(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """:func:`normalize` for hot loops: ``(text, starts, ends)`` without building :class:`Normalized`.
+
+    ``starts[i]``/``ends[i]`` are the original span of normalized character ``i``; both are
+    ``None`` when every character maps onto itself (the usual case), so callers skip the lookup.
+    """
+    fast = _fast_path(text)
+    if fast is not None:
+        return fast, None, None
+    return _slow_path(text)
+
+
+def _slow_path(text: str) -> tuple[str, list[int], list[int]]:
+    """Every rule, with per-character spans; repeated until nothing changes."""
     length = len(text)
-    if _is_normal(translated):
-        return Normalized(translated, list(range(length + 1)))
-    current = translated
+    current = text.translate(_TABLE)
     starts = list(range(length))
     ends = list(range(1, length + 1))
     for _ in range(8):  # each round can expose new work (a removed ZWSP joins two marks)
@@ -190,7 +245,7 @@ def normalize(text: str) -> Normalized:
             current, starts, ends = _rewrite(current, pattern, replace, starts, ends)
         if current == before:
             break
-    return Normalized(current, starts + [length], ends)
+    return current, starts, ends
 
 
 def fold(text: str) -> str:

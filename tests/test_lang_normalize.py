@@ -105,3 +105,23 @@ def test_match_key_drops_spaces_not_between_latin_words() -> None:
     assert match_key("AI Agent") != match_key("AIAgent")
     assert match_key("จีน – อาเซียน") == match_key("จีน-อาเซียน")
     assert match_key(" ＡＩ\u00a0agent ") == "ai agent"
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_fast_path_agrees_with_the_full_rules(text: str) -> None:
+    """The fast path may only answer when applying every rule would give the same text."""
+    from trilex.lang.normalize import _fast_path, _slow_path
+
+    fast = _fast_path(text)
+    if fast is not None:
+        assert _slow_path(text)[0] == fast
+
+
+def test_plain_text_takes_the_fast_path_with_identity_offsets() -> None:
+    from trilex.lang.normalize import normalize_spans
+
+    for text in ("ศูนย์ข้อมูลที่ทำงาน", "中国—东盟人工智能数据中心，将于明年运营。", "AI agents\tsaid"):
+        normalized, starts, ends = normalize_spans(text)
+        assert starts is None and ends is None
+        assert len(normalized) == len(text)
