@@ -18,7 +18,7 @@ from trilex.check import article as article_checks
 from trilex.check.article import Article
 from trilex.check.consistency import CODE as INCONSISTENT, ConsistencyTracker
 from trilex.check.findings import Finding, Severity
-from trilex.check.index import TermIndex, concept_key
+from trilex.check.index import TermIndex
 from trilex.check.registry import CHECKS, CheckInfo
 from trilex.check.report import Report
 from trilex.check.terms import SEGMENT_CHECKS, SegmentTerms
@@ -125,5 +125,6 @@ def _track(pair: SegmentTerms, tracker: ConsistencyTracker) -> None:
             continue  # the termbase cannot say how this concept should be rendered
         used = tuple(match.term for match in pair.target_by_concept.get(key, ()))
         suggestion = terms.preferred.text if terms.preferred else None
-        tracker.add((concept_key(concept), pair.target_lang), concept, matches[0].text, used,
-                    pair.location, suggestion)
+        # Keyed by the concept's section answering the target language: "zh" and "zh-CN" agree.
+        section = concept.language(pair.target_lang)
+        tracker.add((key, id(section)), concept, matches[0].text, used, pair.location, suggestion)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trilex.lang.matcher import TermMatch, TermMatcher
-from trilex.lang.tags import normalize_tag
+from trilex.lang.tags import normalize_tag, tag_matches
 from trilex.termbase.model import AdminStatus, Concept, Term, Termbase
 
 
@@ -57,15 +57,22 @@ class TermIndex:
 
     def __init__(self, termbases: Termbase | Sequence[Termbase]):
         self.termbase = merge_termbases(termbases)
-        self._matchers: dict[str, TermMatcher] = {}
+        self._matchers: dict[tuple[str, ...], TermMatcher] = {}
+        self._languages: list[str] | None = None
         self._terms: dict[tuple[int, str], LanguageTerms] = {}
 
     def matcher(self, lang: str) -> TermMatcher:
-        """The matcher for the terms of ``lang`` (built on first use)."""
-        tag = normalize_tag(lang)
-        matcher = self._matchers.get(tag)
+        """The matcher for the terms of ``lang`` (built on first use).
+
+        Tags that select the same sections of the termbase (``th`` and ``th-TH`` when it only
+        has ``th-TH``) share one matcher.
+        """
+        if self._languages is None:
+            self._languages = self.termbase.languages()
+        key = tuple(tag for tag in self._languages if tag_matches(lang, tag))
+        matcher = self._matchers.get(key)
         if matcher is None:
-            matcher = self._matchers[tag] = TermMatcher(self.termbase, tag)
+            matcher = self._matchers[key] = TermMatcher(self.termbase, normalize_tag(lang))
         return matcher
 
     def find(self, text: str, lang: str) -> list[TermMatch]:

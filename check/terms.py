@@ -45,6 +45,19 @@ class SegmentTerms:
         seg = self.segment
         return Location(seg.path, seg.line, seg.unit_id)
 
+    def homonym_allowed(self, match: TermMatch) -> bool:
+        """Whether another concept's term on the same target span may be used."""
+        return any(other.term.is_allowed for other in self._same_span(match))
+
+    def homonym_preferred(self, match: TermMatch) -> bool:
+        """Whether another concept's term on the same target span is that concept's preferred term."""
+        return any(self.index.terms(other.concept, self.target_lang).preferred is other.term
+                   for other in self._same_span(match))
+
+    def _same_span(self, match: TermMatch) -> Iterator[TermMatch]:
+        return (other for other in self.target_matches
+                if other.start == match.start and other.end == match.end and other is not match)
+
     def finding(self, code: str, message: str, concept: Concept, **details) -> Finding:
         """A finding of check ``code`` on this segment, at the check's default severity."""
         return Finding(code, CHECKS[code].severity, message, self.location,
@@ -107,12 +120,16 @@ def missing_term(pair: SegmentTerms) -> Iterator[Finding]:
 @segment_check(
     "forbidden-term", Severity.ERROR,
     "The target uses a deprecated or superseded term.",
-    "The fix replaces the term with the concept's preferred term.",
+    "The fix replaces the term with the concept's preferred term. A word that another concept "
+    "allows is not reported.",
 )
 def forbidden_term(pair: SegmentTerms) -> Iterator[Finding]:
-    """Report target terms whose status is deprecated or superseded."""
+    """Report target terms whose status is deprecated or superseded.
+
+    A homonym that another concept allows (the matcher reports both on one span) is not reported.
+    """
     for match in pair.target_matches:
-        if match.term.is_allowed:
+        if match.term.is_allowed or pair.homonym_allowed(match):
             continue
         terms = pair.index.terms(match.concept, pair.target_lang)
         status = match.term.status.value if match.term.status else "not allowed"
@@ -137,7 +154,7 @@ def non_preferred_term(pair: SegmentTerms) -> Iterator[Finding]:
         if not match.term.is_allowed:
             continue
         terms = pair.index.terms(match.concept, pair.target_lang)
-        if not terms.has_explicit_preferred or terms.preferred is match.term:
+        if not terms.has_explicit_preferred or terms.preferred is match.term or pair.homonym_preferred(match):
             continue
         replacement = terms.preferred.text
         message = f'"{match.text}" is admitted, but "{replacement}" is preferred'
