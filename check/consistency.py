@@ -99,15 +99,24 @@ class ConsistencyTracker:
     @staticmethod
     def _finding(use: _ConceptUse) -> Finding:
         ordered = sorted(use.renderings.values(), key=lambda r: -r.count)
+        majority, minority = ordered[0], ordered[1:]
+        home = minority[0].locations[0]
         parts = []
         for rendering in ordered:
-            shown = ", ".join(str(loc) for loc in rendering.locations[:SHOWN_LOCATIONS])
-            more = rendering.count - min(len(rendering.locations), SHOWN_LOCATIONS)
-            tail = f" and {more} more" if more > 0 else ""
-            parts.append(f"{rendering.label()} {rendering.count}× ({shown}{tail})")
+            parts.append(f"{rendering.label()} {rendering.count}× ({_listing(rendering, home)})")
         message = f'"{use.source_text}" is rendered {len(ordered)} ways: ' + "; ".join(parts)
-        majority, minority = ordered[0], ordered[1:]
         related = [loc for rendering in minority for loc in rendering.locations]
-        return Finding(CODE, CHECKS[CODE].severity, message, minority[0].locations[0],
+        return Finding(CODE, CHECKS[CODE].severity, message, home,
                        concept_id=use.concept.id, suggestion=use.suggestion,
                        related=[majority.locations[0], *related])
+
+
+def _listing(rendering: _Rendering, home: Location) -> str:
+    """Where a rendering is used: ``lines 3, 9`` in the file of ``home``, else ``FILE:LINE``."""
+    shown = rendering.locations[:SHOWN_LOCATIONS]
+    if all(loc.path == home.path and loc.line is not None for loc in shown):
+        text = ("line " if len(shown) == 1 else "lines ") + ", ".join(str(loc.line) for loc in shown)
+    else:
+        text = ", ".join(str(loc) for loc in shown)
+    more = rendering.count - len(shown)
+    return text + (f" and {more} more" if more > 0 else "")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trilex.lang.matcher import TermMatch, TermMatcher
+from trilex.lang.normalize import fold
 from trilex.lang.tags import normalize_tag, tag_matches
 from trilex.termbase.model import AdminStatus, Concept, Term, Termbase
 
@@ -23,6 +24,17 @@ class LanguageTerms:
     allowed: tuple[Term, ...]
     forbidden: tuple[Term, ...]
     has_explicit_preferred: bool
+    #: Folded forms of the Thai terms (any status), for :meth:`loose_count`.
+    thai_keys: tuple[str, ...] = ()
+
+    def loose_count(self, folded_text: str) -> int:
+        """How often the concept's Thai terms occur in ``folded_text`` as plain substrings.
+
+        Word segmentation can hide a Thai term inside a longer dictionary word of the text
+        (``ให้หน้า`` + ``ต่าง``); a check that reports an *absence* uses this count as well, so
+        it never claims a term is missing when its letters are there.
+        """
+        return sum(folded_text.count(key) for key in self.thai_keys)
 
     def allowed_texts(self) -> list[str]:
         """The allowed terms as written, preferred first."""
@@ -95,4 +107,9 @@ def _language_terms(concept: Concept, lang: str) -> LanguageTerms:
     allowed = tuple(term for term in section.terms if term.is_allowed)
     forbidden = tuple(term for term in section.terms if not term.is_allowed)
     explicit = any(term.status is AdminStatus.PREFERRED for term in section.terms)
-    return LanguageTerms(section.preferred(), allowed, forbidden, explicit)
+    thai_keys = tuple(dict.fromkeys(fold(term.text) for term in section.terms if _has_thai(term.text)))
+    return LanguageTerms(section.preferred(), allowed, forbidden, explicit, thai_keys)
+
+
+def _has_thai(text: str) -> bool:
+    return any("\u0e00" <= char <= "\u0e7f" for char in text)

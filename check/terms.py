@@ -15,6 +15,7 @@ from trilex.check.findings import Finding, Fix, Location, Severity, Span
 from trilex.check.index import TermIndex, concept_key
 from trilex.check.registry import CHECKS, register
 from trilex.lang.matcher import TermMatch
+from trilex.lang.normalize import fold
 from trilex.termbase.model import Concept
 
 SegmentCheck = Callable[["SegmentTerms"], Iterator[Finding]]
@@ -34,6 +35,7 @@ class SegmentTerms:
     target_matches: list[TermMatch]
     source_by_concept: dict[int, list[TermMatch]] = field(init=False)
     target_by_concept: dict[int, list[TermMatch]] = field(init=False)
+    _folded_target: str | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.source_by_concept = group_by_concept(self.source_matches)
@@ -44,6 +46,13 @@ class SegmentTerms:
         """Where the segment is."""
         seg = self.segment
         return Location(seg.path, seg.line, seg.unit_id)
+
+    @property
+    def folded_target(self) -> str:
+        """The target normalized and case-folded (computed once, when a check needs it)."""
+        if self._folded_target is None:
+            self._folded_target = fold(self.segment.target or "")
+        return self._folded_target
 
     def homonym_allowed(self, match: TermMatch) -> bool:
         """Whether another concept's term on the same target span may be used."""
@@ -97,7 +106,8 @@ def _quoted(texts: list[str]) -> str:
     "missing-term", Severity.ERROR,
     "The source has a termbase term; the target has none of the concept's target terms.",
     "Suggests the preferred target term. Not reported when the target uses any term of the "
-    "concept, even a deprecated one (forbidden-term reports that).",
+    "concept, even a deprecated one (forbidden-term reports that), nor when a Thai target term "
+    "occurs inside a longer word.",
 )
 def missing_term(pair: SegmentTerms) -> Iterator[Finding]:
     """Report source concepts whose target terms are all absent from the target."""
@@ -106,7 +116,7 @@ def missing_term(pair: SegmentTerms) -> Iterator[Finding]:
             continue
         concept = matches[0].concept
         terms = pair.index.terms(concept, pair.target_lang)
-        if terms.preferred is None:
+        if terms.preferred is None or terms.loose_count(pair.folded_target):
             continue
         first = matches[0]
         others = [text for text in terms.allowed_texts() if text != terms.preferred.text]
@@ -175,6 +185,8 @@ def count_mismatch(pair: SegmentTerms) -> Iterator[Finding]:
             continue
         concept = matches[0].concept
         terms = pair.index.terms(concept, pair.target_lang)
+        if terms.loose_count(pair.folded_target) >= len(matches):
+            continue
         suggestion = terms.preferred.text if terms.preferred else None
         message = (f'"{matches[0].text}" occurs {len(matches)} times in the source, '
                    f'its target terms {len(found)} time{"s" if len(found) != 1 else ""} in the target')

@@ -112,7 +112,7 @@ def test_a_missing_rendering_alone_is_left_to_missing_term(termbase):
     assert [f.check for f in report.findings] == ["missing-term"]
     alone = run_check([doc], termbase, CheckOptions(checks=["inconsistent-term"]))
     [finding] = alone.findings
-    assert "text not in the termbase 1× (doc.tsv:3)" in finding.message
+    assert "text not in the termbase 1× (line 3)" in finding.message
 
 
 def test_inconsistency_spans_documents(termbase):
@@ -120,7 +120,8 @@ def test_inconsistency_spans_documents(termbase):
     second = BilingualDocument("other.tsv", "th", "zh", [Segment("ศูนย์ข้อมูล", "数据库中心", "other.tsv", 7)])
     report = run_check([first, second], termbase, CheckOptions(checks=["inconsistent-term"]))
     [finding] = report.findings
-    assert "doc.tsv:2" in finding.message and "other.tsv:7" in finding.message
+    assert "(doc.tsv:2)" in finding.message and "(line 7)" in finding.message
+    assert finding.location.path == "other.tsv"
 
 
 def test_selected_checks_and_severity_overrides(termbase):
