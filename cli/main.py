@@ -16,6 +16,7 @@ from trilex.errors import TrilexError
 #: command name → "module:attribute" of its click command, in the order ``--help`` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
     "tbx": ("trilex.cli.tbx", "Read, validate, convert and show TBX/CSV termbases."),
+    "extract": ("trilex.cli.extract", "Build a termbase from articles that gloss terms inline."),
     "check": ("trilex.cli.check", "Check translations against a termbase (missing, forbidden, inconsistent terms)."),
     "suggest": ("trilex.cli.suggest", "List the termbase terms in a sentence and their approved translations."),
 }

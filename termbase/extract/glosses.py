@@ -94,15 +94,16 @@ class _Finder:
         glosses: list[Gloss] = []
         floor = 0
         for open_at, close_at in _bracket_groups(line.text):
-            if _inside_glossed_quote(line.text, open_at):
-                continue
+            quote = _glossed_quote_start(line.text, open_at)
+            start = floor if quote is None else max(floor, quote + 1)
             parts = parse_gloss(line.text[open_at + 1:close_at], open_at + 1)
-            before = line.text[floor:open_at]
+            before = line.text[start:open_at]
             if parts and not _WEB.search(before.split()[-1] if before.split() else ""):
-                gloss = self.bracket_gloss(line, floor, open_at, parts, glosses)
+                gloss = self.bracket_gloss(line, start, open_at, parts, glosses)
                 if gloss is not None and gloss not in glosses:
                     glosses.append(gloss)
-            floor = close_at + 1
+            if quote is None:
+                floor = close_at + 1
         return glosses
 
     def bracket_gloss(self, line: _Line, floor: int, open_at: int, parts: list[Part],
@@ -121,6 +122,10 @@ class _Finder:
             gloss = self.latin_anchor(line, floor, floor + latin.start(), anchor_end, names)
             if gloss is not None:
                 return gloss
+            en = names.get(ENGLISH)
+            if en and latin.group() not in en.text and _THAI.search(text[floor:floor + latin.start()]):
+                # ``ฉากทัศน์การใช้งาน AI (Application Scenario)``: the gloss does not cover ``AI``.
+                anchor_end = len(text[:floor + latin.start()].rstrip())
         return self.thai_anchor(line, floor, anchor_end, names, shape="paren")
 
     def quoted_anchor(self, line: _Line, floor: int, close_quote: int, names: dict[str, Part],
@@ -202,12 +207,13 @@ class _Finder:
         """An unquoted Thai term ending at ``end``: its start comes from :mod:`.thai_edge`."""
         floor = _region_floor(line.text, floor, end)
         region = line.text[floor:end]
+        after_gloss = line.text[:floor].rstrip().endswith(tuple(CLOSE_BRACKETS))
         en = names.get(ENGLISH)
         zh = names.get(CHINESE)
         acronym = names.get("acronym")
         person = _looks_like_person(en.text if en else None, zh.text if zh else None)
         edge = find_left_edge(region, en.text if en else None, zh.text if zh else None,
-                              acronym.text if acronym else None, person=person)
+                              acronym.text if acronym else None, person=person, after_gloss=after_gloss)
         if edge is None:
             return None
         shape = "person" if edge.method == "title" else shape
@@ -282,13 +288,16 @@ def _bracket_groups(text: str) -> list[tuple[int, int]]:
     return groups
 
 
-def _inside_glossed_quote(text: str, pos: int) -> bool:
-    """Whether ``pos`` is inside “…” that a bracket gloss follows: ``“…ปัญญาประดิษฐ์ (AI) จีน…” (…)``."""
+def _glossed_quote_start(text: str, pos: int) -> int | None:
+    """The opening quote if ``pos`` is inside “…” that a bracket gloss follows
+    (``“…ปัญญาประดิษฐ์ (AI) จีน…” (…)``): the inner bracket glosses a word of the quoted name."""
     opened = text.rfind("“", 0, pos)
     if opened < 0 or text.rfind("”", 0, pos) > opened:
-        return False
+        return None
     closed = text.find("”", pos)
-    return closed >= 0 and text[closed + 1:].lstrip().startswith(tuple(OPEN_BRACKETS))
+    if closed >= 0 and text[closed + 1:].lstrip().startswith(tuple(OPEN_BRACKETS)):
+        return opened
+    return None
 
 
 def _region_floor(text: str, floor: int, end: int) -> int:

@@ -31,7 +31,7 @@ from trilex.termbase.extract.heads import NAMED_HEADS, thai_heads
 #: Words that never start a term and that end a leftward walk.
 STOP_WORDS = frozenset(
     "และ หรือ ของ ใน ที่ กับ โดย จาก เพื่อ ให้ ซึ่ง ว่า เป็น คือ มี ได้ อาทิ เช่น ได้แก่ รวมถึง "
-    "รวมทั้ง ไปจนถึง จนถึง ถึง ตาม ผ่าน สู่ ยัง จะ เสมือน อย่าง ด้วย แก่ ต่อ แล้ว นั้น นี้ ดังกล่าว "
+    "รวมทั้ง ไปจนถึง จนถึง ถึง ตาม ผ่าน สู่ เกี่ยวกับ ยัง จะ เสมือน อย่าง ด้วย แก่ ต่อ แล้ว นั้น นี้ ดังกล่าว "
     "ทั้ง ณ เมื่อ อยู่ ไป มา ก็ แต่ หาก ถ้า จึง เพราะ ยังมี โดยมี ภายใต้ สำหรับ".split()
 )
 #: Words that may be inside a term but never open it (``ด้าน``AI, ``แห่ง``ชาติ).
@@ -56,6 +56,8 @@ MAX_CHUNKS = 4
 _THAI_INITIAL = re.compile(r"[\u0e01-\u0e2e\u0e40-\u0e44]")
 
 HIGH, GOOD, FAIR, LOW = 0.95, 0.85, 0.7, 0.5
+#: A segment this long counts as two words or more when sizing a term against its gloss.
+WORD_CHARS = 6
 
 
 @dataclass(frozen=True)
@@ -137,13 +139,18 @@ def tokenize(region: str) -> list[Token]:
     return tokens
 
 
+def _nominalized(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` is a verb made a noun by the word before it (``การ``ให้เหตุผล)."""
+    return i > 0 and tokens[i - 1].text in NOMINALIZERS and tokens[i].tag.startswith(("V", "XV"))
+
+
 def _is_content(tokens: list[Token], i: int) -> bool:
     """Whether token ``i`` can be inside a term."""
     token = tokens[i]
-    if token.text in STOP_WORDS:
+    if _nominalized(tokens, i):
+        return True
+    if token.text in STOP_WORDS or token.tag in STOP_TAGS:
         return False
-    if token.tag in STOP_TAGS:
-        return i > 0 and tokens[i - 1].text in NOMINALIZERS and token.tag in ("VACT", "VSTA")
     return token.tag != "SPACE" and token.text not in ("/", ",")
 
 
@@ -195,10 +202,11 @@ def _title_edge(region: str, tokens: list[Token], name_words: int) -> Edge | Non
     return None if best is None else Edge(best, GOOD, method="title")
 
 
-def _head_edge(region: str, tokens: list[Token], heads: tuple[str, ...], max_chunks: int) -> Edge | None:
-    """The nearest word-boundary occurrence of a head noun within :data:`MAX_CHUNKS` chunks.
+def _head_edge(region: str, tokens: list[Token], heads: tuple[str, ...], max_chunks: int,
+               contiguous: bool = False) -> Edge | None:
+    """The nearest word-boundary occurrence of a head noun within ``max_chunks`` chunks.
 
-    Heads written back to back (``พื้นที่เขต…``, ``โครงการมหาวิทยาลัย…``) open the term together.
+    With ``contiguous``, heads written back to back (``โครงการมหาวิทยาลัย…``) open the term together.
     """
     window = _chunk_starts(region, max_chunks)
     if not window or not heads:
@@ -210,7 +218,7 @@ def _head_edge(region: str, tokens: list[Token], heads: tuple[str, ...], max_chu
     if not hits:
         return None
     start = hits[-1]
-    while True:
+    while contiguous:
         earlier = [s for s in hits if s < start and region[s:start] in heads]
         if not earlier:
             break
@@ -247,10 +255,10 @@ def _walk_edge(region: str, tokens: list[Token], max_words: int | None, min_word
                 continue
             stop = "word"
             break
-        if token.tag in ("VACT", "VSTA") and i > 0 and tokens[i - 1].text in NOMINALIZERS:
+        if _nominalized(tokens, i):
             i -= 1
             token = tokens[i]
-        words += 1
+        words += max(1, len(region[token.start:tokens[i].end if i + 1 >= len(tokens) else tokens[i + 1].start].strip()) // WORD_CHARS)
         if max_words is not None and words > max_words:
             stop = "word"
             break
@@ -272,11 +280,13 @@ def _walk_edge(region: str, tokens: list[Token], max_words: int | None, min_word
 
 
 def find_left_edge(region: str, en: str | None = None, zh: str | None = None,
-                   acronym: str | None = None, person: bool = False) -> Edge | None:
+                   acronym: str | None = None, person: bool = False,
+                   after_gloss: bool = False) -> Edge | None:
     """Where the Thai term that ends at ``len(region)`` starts, or ``None`` if there is none.
 
     ``en``/``zh``/``acronym`` are the gloss's names; ``person`` says the gloss looks like a
-    person's name (a title is then looked for).
+    person's name (a title is then looked for); ``after_gloss`` says the region starts right
+    after another gloss (a list of glossed items), so it may be one term as a whole.
     """
     stripped = region.rstrip()
     if not re.search(r"[\u0e01-\u0e4e]", stripped):
@@ -290,9 +300,47 @@ def find_left_edge(region: str, en: str | None = None, zh: str | None = None,
     heads, max_chunks = thai_heads(en, zh), MAX_CHUNKS
     if acronym and not en and not zh:
         heads, max_chunks = NAMED_HEADS, 2
-    edge = _head_edge(stripped, tokens, heads, max_chunks)
+    edge = _head_edge(stripped, tokens, heads, max_chunks, contiguous=heads is NAMED_HEADS)
     if edge is not None:
         return edge
     max_words = sum(ch.isalpha() for ch in acronym) if acronym and not en and not zh else None
     min_words = min(3, len(re.findall(r"[A-Za-z]+", en))) if en else 0
-    return _walk_edge(stripped, tokens, max_words, min_words)
+    edge = _walk_edge(stripped, tokens, max_words, min_words)
+    if edge is None:
+        return None
+    first = next(i for i, t in enumerate(tokens) if t.start >= edge.start)
+    if tokens[first].tag.startswith("V") and not _nominalized(tokens, first):
+        if after_gloss and _THAI_INITIAL.match(stripped):
+            return Edge(0, LOW, "term between two glosses, taken whole; check where it starts")
+        return None
+    if en and not EVENT_NOUN.search(en):
+        edge = _drop_frame(tokens, edge)
+    if en and _NAME_ONLY.fullmatch(en) and not thai_heads(en, zh):
+        edge = _name_only(tokens, edge)
+    return edge
+
+
+#: English words that name an action or process: they license a Thai ``การ…`` frame.
+EVENT_NOUN = re.compile(r"(?i)\b\w+(?:ing|tion|sion|ment|ance|ence|sis|ure)\b")
+#: A bare one-word proper name (``Jiuzhang``, ``Nanning``).
+_NAME_ONLY = re.compile(r"[A-Z][a-z]+")
+
+
+def _drop_frame(tokens: list[Token], edge: Edge) -> Edge:
+    """Drop a leading ``การ``-verb frame (``การพัฒนา``) that the English gloss does not cover."""
+    inside = [i for i, t in enumerate(tokens) if t.start >= edge.start and t.tag != "SPACE"]
+    for position, i in enumerate(inside[:3]):
+        token = tokens[i]
+        frame = (_nominalized(tokens, i) and tokens[i - 1].text == "การ") or \
+            (token.text.startswith("การ") and len(token.text) > 3)
+        if frame and position + 1 < len(inside):
+            return Edge(tokens[inside[position + 1]].start, edge.confidence, edge.review, edge.method)
+    return edge
+
+
+def _name_only(tokens: list[Token], edge: Edge) -> Edge:
+    """Keep only the trailing transliterated name (``…คอมพิวเตอร์จุยจัง (Jiuzhang)`` → ``จุยจัง``)."""
+    inside = [t for t in tokens if t.start >= edge.start and t.tag != "SPACE"]
+    if len(inside) > 1 and inside[-1].tag == "NPRP" and inside[-1].text not in _dictionary():
+        return Edge(inside[-1].start, edge.confidence, edge.review, edge.method)
+    return edge

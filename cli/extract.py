@@ -1,0 +1,44 @@
+"""``trilex extract``: build a termbase from articles that gloss their terms inline."""
+
+from __future__ import annotations
+
+import click
+
+from trilex.cli.common import info, verbosity_options
+
+
+@click.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Termbase to write ('-' = stdout, the default unless --review is given).")
+@click.option("--format", "format_", type=click.Choice(["tbx3", "tbx2", "csv", "tsv"]), default=None,
+              help="Output format (default: from the extension, else TBX v3).")
+@click.option("--review", is_flag=True,
+              help="Print each concept with its terms side by side, confidence and source lines, "
+                   "lowest confidence first.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Leave out glosses whose Thai term is less sure than this (0-1).")
+@verbosity_options
+def cli(articles: tuple[str, ...], output: str | None, format_: str | None, review: bool,
+        min_confidence: float) -> None:
+    """Find every glossed term in ARTICLE... and build concept entries with th/zh/en terms.
+
+    Terms the extractor is unsure of are written as admitted, with a note asking for review.
+
+    \b
+    Examples:
+      trilex extract seeds/articles/*.txt -o seed.tbx
+      trilex extract article.txt --review
+      trilex extract article.txt --min-confidence 0.8 -o terms.csv
+    """
+    from trilex.termbase.extract.build import REVIEW_BELOW, extract_termbase
+    from trilex.termbase.extract.review import concept_confidence, review_lines
+    from trilex.termbase.formats import save
+
+    termbase = extract_termbase(articles, min_confidence=min_confidence)
+    if output is not None or not review:
+        save(termbase, output or "-", format_)
+    if review:
+        click.echo("\n".join(review_lines(termbase)))
+    doubtful = sum(1 for concept in termbase if concept_confidence(concept)[0] < REVIEW_BELOW)
+    info(f"{len(termbase)} concepts from {len(articles)} article(s); {doubtful} to review")
