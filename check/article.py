@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from trilex.check.findings import Finding, Fix, Location, Severity, Span
 from trilex.check.index import TermIndex, concept_key
 from trilex.check.registry import CHECKS, register
+from trilex.check.terms import forbidden_message, span_of
 from trilex.fileio import display_name, read_text
 from trilex.lang.matcher import TermMatch
 from trilex.lang.tags import normalize_tag, primary_subtag
@@ -109,15 +110,10 @@ def forbidden_terms(article: Article, matches: list[TermMatch], lang: str, index
         if match.term.is_allowed:
             continue
         preferred = index.terms(match.concept, lang).preferred
-        status = match.term.status.value if match.term.status else "not allowed"
-        if preferred is None:
-            message = f'"{match.text}" is a {status} term and the termbase has no approved one'
-            yield _finding("forbidden-term", message, article, lines, match, match.concept, None)
-            continue
-        message = f'"{match.text}" is a {status} term: replace it with "{preferred.text}"'
-        fix = Fix(Span(match.start, match.end, match.text), preferred.text)
-        yield _finding("forbidden-term", message, article, lines, match, match.concept,
-                       preferred.text, fix)
+        replacement = preferred.text if preferred else None
+        fix = Fix(span_of(match), replacement) if replacement else None
+        yield _finding("forbidden-term", forbidden_message(match, replacement), article, lines,
+                       match, match.concept, replacement, fix)
 
 
 @register(

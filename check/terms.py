@@ -141,16 +141,19 @@ def forbidden_term(pair: SegmentTerms) -> Iterator[Finding]:
     for match in pair.target_matches:
         if match.term.is_allowed or pair.homonym_allowed(match):
             continue
-        terms = pair.index.terms(match.concept, pair.target_lang)
-        status = match.term.status.value if match.term.status else "not allowed"
-        if terms.preferred is None:
-            message = f'"{match.text}" is a {status} term and the termbase has no approved one'
-            yield pair.finding("forbidden-term", message, match.concept, target_span=span_of(match))
-            continue
-        replacement = terms.preferred.text
-        message = f'"{match.text}" is a {status} term: replace it with "{replacement}"'
-        yield pair.finding("forbidden-term", message, match.concept, target_span=span_of(match),
-                           suggestion=replacement, fix=Fix(span_of(match), replacement))
+        preferred = pair.index.terms(match.concept, pair.target_lang).preferred
+        replacement = preferred.text if preferred else None
+        fix = Fix(span_of(match), replacement) if replacement else None
+        yield pair.finding("forbidden-term", forbidden_message(match, replacement), match.concept,
+                           target_span=span_of(match), suggestion=replacement, fix=fix)
+
+
+def forbidden_message(match: TermMatch, replacement: str | None) -> str:
+    """The message of a ``forbidden-term`` finding for ``match``."""
+    status = match.term.status.value if match.term.status else "not allowed"
+    if replacement is None:
+        return f'"{match.text}" is a {status} term and the termbase has no approved one'
+    return f'"{match.text}" is a {status} term: replace it with "{replacement}"'
 
 
 @segment_check(
