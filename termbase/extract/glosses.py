@@ -99,7 +99,7 @@ class _Finder:
             parts = parse_gloss(line.text[open_at + 1:close_at], open_at + 1)
             before = line.text[start:open_at]
             if parts and not _WEB.search(before.split()[-1] if before.split() else ""):
-                gloss = self.bracket_gloss(line, start, open_at, parts, glosses)
+                gloss = self.bracket_gloss(line, start, open_at, parts, glosses, quote is not None)
                 if gloss is not None and gloss not in glosses:
                     glosses.append(gloss)
             if quote is None:
@@ -107,8 +107,12 @@ class _Finder:
         return glosses
 
     def bracket_gloss(self, line: _Line, floor: int, open_at: int, parts: list[Part],
-                      previous: list[Gloss]) -> Gloss | None:
-        """The gloss made by the bracket at ``open_at`` and the text before it."""
+                      previous: list[Gloss], in_name: bool = False) -> Gloss | None:
+        """The gloss made by the bracket at ``open_at`` and the text before it.
+
+        ``in_name`` says the bracket is inside a quoted name that is glossed as a whole; the
+        name's head then belongs to that name, not to this inner gloss.
+        """
         text = line.text
         names = {part.kind: part for part in parts}
         anchor_end = len(text[:open_at].rstrip())
@@ -126,7 +130,7 @@ class _Finder:
             if en and latin.group() not in en.text and _THAI.search(text[floor:floor + latin.start()]):
                 # ``ฉากทัศน์การใช้งาน AI (Application Scenario)``: the gloss does not cover ``AI``.
                 anchor_end = len(text[:floor + latin.start()].rstrip())
-        return self.thai_anchor(line, floor, anchor_end, names, shape="paren")
+        return self.thai_anchor(line, floor, anchor_end, names, shape="paren", in_name=in_name)
 
     def quoted_anchor(self, line: _Line, floor: int, close_quote: int, names: dict[str, Part],
                       previous: list[Gloss]) -> Gloss | None:
@@ -203,7 +207,7 @@ class _Finder:
         return None
 
     def thai_anchor(self, line: _Line, floor: int, end: int, names: dict[str, Part],
-                    shape: str) -> Gloss | None:
+                    shape: str, in_name: bool = False) -> Gloss | None:
         """An unquoted Thai term ending at ``end``: its start comes from :mod:`.thai_edge`."""
         floor = _region_floor(line.text, floor, end)
         region = line.text[floor:end]
@@ -213,7 +217,8 @@ class _Finder:
         acronym = names.get("acronym")
         person = _looks_like_person(en.text if en else None, zh.text if zh else None)
         edge = find_left_edge(region, en.text if en else None, zh.text if zh else None,
-                              acronym.text if acronym else None, person=person, after_gloss=after_gloss)
+                              acronym.text if acronym else None, person=person, after_gloss=after_gloss,
+                              named_heads=not in_name)
         if edge is None:
             return None
         shape = "person" if edge.method == "title" else shape

@@ -35,12 +35,12 @@ class MergedTerm:
 
     @property
     def term_type(self) -> str:
-        """``acronym`` if ever written as one, else ``fullForm`` if ever written in full."""
+        """``acronym`` if ever written as one, else ``shortForm`` if ever introduced as one."""
         types = {s.span.term_type for s in self.sightings}
-        for kind in ("acronym", "fullForm"):
+        for kind in ("acronym", "shortForm"):
             if kind in types:
                 return kind
-        return "shortForm"
+        return "fullForm"
 
     @property
     def confidence(self) -> float:

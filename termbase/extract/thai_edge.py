@@ -32,7 +32,10 @@ from trilex.termbase.extract.heads import NAMED_HEADS, thai_heads
 STOP_WORDS = frozenset(
     "และ หรือ ของ ใน ที่ กับ โดย จาก เพื่อ ให้ ซึ่ง ว่า เป็น คือ มี ได้ อาทิ เช่น ได้แก่ รวมถึง "
     "รวมทั้ง ไปจนถึง จนถึง ถึง ตาม ผ่าน สู่ เกี่ยวกับ ยัง จะ เสมือน อย่าง ด้วย แก่ ต่อ แล้ว นั้น นี้ ดังกล่าว "
-    "ทั้ง ณ เมื่อ อยู่ ไป มา ก็ แต่ หาก ถ้า จึง เพราะ ยังมี โดยมี ภายใต้ สำหรับ".split()
+    "ทั้ง ณ เมื่อ อยู่ ไป มา ก็ แต่ หาก ถ้า จึง เพราะ ยังมี โดยมี ภายใต้ สำหรับ "
+    # verbs that news writers put before a named thing; the tagger often calls them nouns
+    "ผลักดัน ส่งเสริม สนับสนุน จัดตั้ง ก่อตั้ง เปิดตัว ประกาศ เผยแพร่ ลงนาม เข้าร่วม ร่วมกับ "
+    "ตั้ง เปิด ใช้ นำ สร้าง ร่วม".split()
 )
 #: Words that may be inside a term but never open it (``ด้าน``AI, ``แห่ง``ชาติ).
 NO_START = frozenset("ด้าน ทาง ทางด้าน แห่ง ว่าด้วย ระหว่าง".split())
@@ -107,7 +110,7 @@ def _thai_pieces(run_start: int, run_text: str) -> list[tuple[int, int, str]]:
     merged: list[list[str]] = []
     for word in words:
         unknown = len(word) <= 2 and word not in known
-        if merged and word not in STOP_WORDS:
+        if merged and word not in STOP_WORDS and merged[-1][0] not in TITLES:
             previous, kind = merged[-1]
             if (unknown and len(previous) <= 3) or (kind == "name" and len(word) <= 3):
                 merged[-1] = [previous + word, "name"]
@@ -281,12 +284,13 @@ def _walk_edge(region: str, tokens: list[Token], max_words: int | None, min_word
 
 def find_left_edge(region: str, en: str | None = None, zh: str | None = None,
                    acronym: str | None = None, person: bool = False,
-                   after_gloss: bool = False) -> Edge | None:
+                   after_gloss: bool = False, named_heads: bool = True) -> Edge | None:
     """Where the Thai term that ends at ``len(region)`` starts, or ``None`` if there is none.
 
     ``en``/``zh``/``acronym`` are the gloss's names; ``person`` says the gloss looks like a
     person's name (a title is then looked for); ``after_gloss`` says the region starts right
-    after another gloss (a list of glossed items), so it may be one term as a whole.
+    after another gloss (a list of glossed items), so it may be one term as a whole;
+    ``named_heads`` lets an acronym-only gloss open its term at an institution word (``ศูนย์``).
     """
     stripped = region.rstrip()
     if not re.search(r"[\u0e01-\u0e4e]", stripped):
@@ -299,7 +303,7 @@ def find_left_edge(region: str, en: str | None = None, zh: str | None = None,
             return edge
     heads, max_chunks = thai_heads(en, zh), MAX_CHUNKS
     if acronym and not en and not zh:
-        heads, max_chunks = NAMED_HEADS, 2
+        heads, max_chunks = (NAMED_HEADS if named_heads else ()), 2
     edge = _head_edge(stripped, tokens, heads, max_chunks, contiguous=heads is NAMED_HEADS)
     if edge is not None:
         return edge
