@@ -14,6 +14,8 @@ Matching criterion:
 * **Thai spans.** For each gold mention with a Thai span, the extractor is right when one of its
   glosses on the same file and line has exactly that Thai text (character for character).
   Accuracy = right / gold mentions with a Thai span.
+* **Not terms.** A gloss is a false hit when one of its terms, brackets stripped, equals (by
+  ``match_key``) an entry of ``not_terms.json`` on the same file and line.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "data" / "seed_gold" / "gold.json"
+NOT_TERMS = GOLD.with_name("not_terms.json")
 ARTICLES = REPO / "seeds" / "articles"
 
 
@@ -41,6 +44,7 @@ class Quality:
     unmatched_predicted: list[str]
     missed_gold: list[str]
     wrong_spans: list[str]
+    not_term_hits: list[str]
 
     @property
     def span_accuracy(self) -> float:
@@ -92,6 +96,14 @@ def measure(gold_path: Path = GOLD, articles_dir: Path = ARTICLES) -> Quality:
                 right += 1
             else:
                 wrong.append(f"{mention['file'][:3]}:{mention['line']} gold {mention['th']!r} got {sorted(got)}")
+    not_terms = json.loads(NOT_TERMS.read_text(encoding="utf-8")) if NOT_TERMS.exists() else []
+    hits = []
+    for entry in not_terms:
+        key = match_key(entry["text"].strip("()（）“”"))
+        for gloss in glosses:
+            if Path(gloss.path).name == entry["file"] and gloss.line == entry["line"] and \
+                    any(match_key(term.text) == key for term in gloss.terms()):
+                hits.append(f"{entry['file'][:3]}:{entry['line']} {entry['text']!r}")
     predicted = len(termbase)
     return Quality(
         predicted=predicted, gold=len(gold),
@@ -100,7 +112,7 @@ def measure(gold_path: Path = GOLD, articles_dir: Path = ARTICLES) -> Quality:
         spans_right=right, spans_total=total, unmatched_predicted=unmatched,
         missed_gold=[" | ".join([*c.get("th", []), *c.get("en", [])]) for i, c in enumerate(gold)
                      if i not in matched_gold],
-        wrong_spans=wrong,
+        wrong_spans=wrong, not_term_hits=hits,
     )
 
 
@@ -114,10 +126,12 @@ def main() -> int:
     print(f"concept recall:    {quality.recall:.3f}  (target >= 0.95)")
     print(f"Thai exact-span accuracy: {quality.span_accuracy:.3f} "
           f"({quality.spans_right}/{quality.spans_total} glossed mentions)")
+    print(f"not-term entries extracted: {len(quality.not_term_hits)}")
     if "-v" in sys.argv[1:]:
         for label, rows in (("predicted, not in gold", quality.unmatched_predicted),
                             ("gold, not found", quality.missed_gold),
-                            ("Thai span differs", quality.wrong_spans)):
+                            ("Thai span differs", quality.wrong_spans),
+                            ("not a term", quality.not_term_hits)):
             for row in rows:
                 print(f"  {label}: {row}")
     return 0

@@ -261,7 +261,8 @@ def _walk_edge(region: str, tokens: list[Token], max_words: int | None, min_word
         if _nominalized(tokens, i):
             i -= 1
             token = tokens[i]
-        words += max(1, len(region[token.start:tokens[i].end if i + 1 >= len(tokens) else tokens[i + 1].start].strip()) // WORD_CHARS)
+        word_end = tokens[i + 1].end if i + 1 < len(tokens) and _nominalized(tokens, i + 1) else token.end
+        words += max(1, (word_end - token.start) // WORD_CHARS)
         if max_words is not None and words > max_words:
             stop = "word"
             break
