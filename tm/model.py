@@ -23,6 +23,7 @@ Dates are kept as strings in :attr:`attributes`; the TMX reader stores them in t
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -43,6 +44,9 @@ class TmxWarning(UserWarning):
     """Something in a TMX file was repaired on reading or changed on writing; the data is still usable."""
 
 Content = list["str | InlineCode"]
+
+#: :func:`trilex.lang.tags.normalize_tag`, cached: files repeat a handful of tags millions of times.
+normalized_tag = functools.lru_cache(maxsize=256)(normalize_tag)
 
 
 @dataclass
@@ -88,6 +92,8 @@ class Prop:
 
 def plain_text(content: Content) -> str:
     """The text of ``content`` for matching: codes removed, ``hi`` content kept."""
+    if len(content) == 1 and isinstance(content[0], str):
+        return content[0]
     parts: list[str] = []
     for item in content:
         if isinstance(item, str):
@@ -150,7 +156,7 @@ class TranslationUnit:
 
     def variant(self, lang: str) -> Variant | None:
         """The variant for ``lang``; ``th`` finds ``th-TH``. An exact tag wins over a looser match."""
-        wanted = normalize_tag(lang)
+        wanted = normalized_tag(lang)
         for variant in self.variants:
             if variant.lang == wanted:
                 return variant

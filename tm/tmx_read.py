@@ -27,7 +27,6 @@ from lxml import etree
 
 from trilex.errors import InputError
 from trilex.fileio import STDIO, display_name
-from trilex.lang.tags import normalize_tag
 from trilex.tm.model import (
     CODE_KINDS,
     DATE_ATTRIBUTES,
@@ -41,6 +40,7 @@ from trilex.tm.model import (
     TranslationUnit,
     Variant,
     normalize_tmx_date,
+    normalized_tag,
 )
 from trilex.xmlsafe import iterparse_safe
 
@@ -120,8 +120,8 @@ def _header(element: etree._Element, version: str) -> TmxHeader:
             setattr(header, key, attributes.pop(key))
     header.o_tmf = attributes.pop("o-tmf", header.o_tmf)
     srclang = attributes.pop("srclang", header.srclang)
-    header.srclang = srclang if srclang == "*all*" else normalize_tag(srclang)
-    header.adminlang = normalize_tag(header.adminlang)
+    header.srclang = srclang if srclang == "*all*" else normalized_tag(srclang)
+    header.adminlang = normalized_tag(header.adminlang)
     header.attributes = attributes
     header.notes, header.props = _notes_and_props(element)
     return header
@@ -155,47 +155,74 @@ def _attributes(element: etree._Element) -> dict[str, str]:
 
 def _lang_of(element: etree._Element) -> str | None:
     lang = element.get(XML_LANG) or element.get("lang")
-    return normalize_tag(lang) if lang else None
+    return normalized_tag(lang) if lang else None
 
 
 def _notes_and_props(element: etree._Element) -> tuple[list[Note], list[Prop]]:
     notes: list[Note] = []
     props: list[Prop] = []
     for child in element:
-        if child.tag == "note":
-            notes.append(Note(child.text or "", _lang_of(child)))
-        elif child.tag == "prop":
-            props.append(Prop(child.get("type", ""), child.text or "", _lang_of(child)))
+        _add_note_or_prop(child, notes, props)
     return notes, props
+
+
+def _add_note_or_prop(child: etree._Element, notes: list[Note], props: list[Prop]) -> None:
+    if child.tag == "note":
+        notes.append(Note(child.text or "", _lang_of(child)))
+    elif child.tag == "prop":
+        props.append(Prop(child.get("type", ""), child.text or "", _lang_of(child)))
 
 
 def _unit(element: etree._Element, default_srclang: str | None, name: str,
           warn: WarningHandler) -> TranslationUnit:
-    attributes = _attributes(element)
+    attributes = _attributes(element) if element.items() else {}
     tuid = attributes.pop("tuid", None)
     srclang = attributes.pop("srclang", None)
     if srclang in (None, "*all*"):
         srclang = default_srclang if srclang is None else None
     else:
-        srclang = normalize_tag(srclang)
-    notes, props = _notes_and_props(element)
-    variants = [_variant(child, name, warn) for child in element if child.tag == "tuv"]
+        srclang = normalized_tag(srclang)
+    notes: list[Note] = []
+    props: list[Prop] = []
+    variants: list[Variant] = []
+    for child in element:
+        if child.tag == "tuv":
+            variants.append(_variant(child, name, warn))
+        else:
+            _add_note_or_prop(child, notes, props)
     return TranslationUnit(tuid, variants, notes, props, attributes, srclang)
 
 
 def _variant(element: etree._Element, name: str, warn: WarningHandler) -> Variant:
-    lang = _lang_of(element)
+    lang = None
+    attributes: dict[str, str] = {}
+    for key, value in element.items():
+        if key == XML_LANG or (key == "lang" and lang is None):
+            lang = value
+        elif key != "lang":
+            attributes[key] = normalize_tmx_date(value) if key in DATE_ATTRIBUTES else value
     if not lang:
         raise InputError("<tuv> without xml:lang (or lang)", name, element.sourceline)
-    seg = element.find("seg")
+    lang = normalized_tag(lang)
+    seg = None
+    notes: list[Note] = []
+    props: list[Prop] = []
+    if len(element) == 1:  # the usual case: just the <seg>
+        seg = element[0] if element[0].tag == "seg" else None
+    else:
+        for child in element:
+            if child.tag == "seg":
+                seg = child
+            else:
+                _add_note_or_prop(child, notes, props)
     if seg is None:
         raise InputError(f"<tuv xml:lang=\"{lang}\"> without <seg>", name, element.sourceline)
-    attributes = _attributes(element)
-    attributes.pop(XML_LANG, None)
-    attributes.pop("lang", None)
-    notes, props = _notes_and_props(element)
-    content = _content(seg, name, warn)
-    _repair_pairs(content, name, seg.sourceline, warn)
+    if len(seg):
+        content = _content(seg, name, warn)
+        _repair_pairs(content, name, seg.sourceline, warn)
+    else:
+        text = seg.text
+        content = [text] if text else []
     return Variant(lang, content, notes, props, attributes)
 
 
