@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from trilex.check.findings import Finding, Fix, Location, Severity, Span
 from trilex.check.index import TermIndex, concept_key
 from trilex.check.registry import CHECKS, register
-from trilex.check.terms import forbidden_message, span_of
+from trilex.check.terms import forbidden_message
 from trilex.fileio import display_name, read_text
 from trilex.lang.matcher import TermMatch
 from trilex.lang.tags import normalize_tag, primary_subtag
+from trilex.termbase.extract import TermSpan, find_glosses
 from trilex.termbase.model import Concept
 
 #: Term types that name a concept in passing; using them beside the full form is not a variant.
@@ -74,6 +75,8 @@ def check_article(article: Article, index: TermIndex, enabled: Collection[str]) 
     matches = index.find(article.text, article.lang)
     if "variant-term" in enabled:
         findings.extend(variant_terms(article, matches, index, lines))
+    if "gloss-mismatch" in enabled:
+        findings.extend(gloss_mismatches(article, index, lines))
     if "forbidden-term" in enabled:
         for lang in _languages(index, article.lang):
             found = matches if lang == article.lang else index.find(article.text, lang)
@@ -93,11 +96,13 @@ def _languages(index: TermIndex, main: str) -> list[str]:
     return out
 
 
-def _finding(code: str, message: str, article: Article, lines: _Lines, match: TermMatch,
-             concept: Concept, suggestion: str | None, fix: Fix | None = None,
+def _finding(code: str, message: str, article: Article, lines: _Lines, match: TermMatch | TermSpan,
+             concept: Concept, suggestion: str | None, replace: bool = False,
              related: list[Location] | None = None) -> Finding:
+    """A finding on the line of ``match``; spans (and the fix, with ``replace``) are line offsets."""
     line, line_start = lines.line_text(match.start)
     span = Span(match.start - line_start, match.end - line_start, match.text)
+    fix = Fix(span, suggestion) if replace and suggestion else None
     return Finding(code, CHECKS[code].severity, message, lines.locate(article.path, match.start),
                    target=line, concept_id=concept.id, target_span=span, suggestion=suggestion,
                    fix=fix, related=related or [])
@@ -111,9 +116,8 @@ def forbidden_terms(article: Article, matches: list[TermMatch], lang: str, index
             continue
         preferred = index.terms(match.concept, lang).preferred
         replacement = preferred.text if preferred else None
-        fix = Fix(span_of(match), replacement) if replacement else None
         yield _finding("forbidden-term", forbidden_message(match, replacement), article, lines,
-                       match, match.concept, replacement, fix)
+                       match, match.concept, replacement, replace=True)
 
 
 @register(
@@ -155,3 +159,45 @@ def _line_list(matches: list[TermMatch], lines: _Lines, shown: int = 5) -> str:
     numbers = sorted({lines.line_of(match.start) for match in matches})
     text = "line" + ("s " if len(numbers) > 1 else " ") + ", ".join(map(str, numbers[:shown]))
     return text + (f" and {len(numbers) - shown} more" if len(numbers) > shown else "")
+
+
+#: The gloss names compared with the termbase: the full names, not acronyms or short forms.
+_GLOSS_NAMES = ("th", "en", "zh")
+
+
+@register(
+    "gloss-mismatch", Severity.WARNING,
+    "An inline gloss names a concept with a term the termbase does not have for it.",
+    "The concept is the one the gloss's other names identify; the suggestion is its preferred "
+    "term in that language. Glosses of concepts the termbase does not know are not reported.",
+)
+def gloss_mismatches(article: Article, index: TermIndex, lines: _Lines) -> Iterator[Finding]:
+    """``gloss-mismatch`` findings: gloss names that differ from the termbase's terms."""
+    for gloss in find_glosses(article.text, article.path):
+        concept = _glossed_concept(gloss.terms(), index)
+        if concept is None:
+            continue
+        for lang in _GLOSS_NAMES:
+            name: TermSpan | None = getattr(gloss, lang)
+            if name is None or any(found is concept for found, _ in index.lookup(name.text, lang)):
+                continue
+            preferred = index.terms(concept, lang).preferred
+            if preferred is None:
+                continue  # the termbase has no name in that language to compare with
+            named_by = next(span.text for span in gloss.terms() if span is not name
+                            and any(found is concept for found, _ in index.lookup(span.text, span.lang)))
+            message = (f'the gloss of "{named_by}" gives "{name.text}", '
+                       f'which the termbase does not have; use "{preferred.text}"')
+            yield _finding("gloss-mismatch", message, article, lines, name, concept, preferred.text)
+
+
+def _glossed_concept(names: list[TermSpan], index: TermIndex) -> Concept | None:
+    """The concept most of the gloss's names belong to (``None`` when none is in the termbase)."""
+    votes: dict[int, tuple[Concept, int]] = {}
+    for name in names:
+        for concept in {concept_key(c): c for c, _ in index.lookup(name.text, name.lang)}.values():
+            _, count = votes.get(concept_key(concept), (concept, 0))
+            votes[concept_key(concept)] = (concept, count + 1)
+    if not votes:
+        return None
+    return max(votes.values(), key=lambda vote: vote[1])[0]

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trilex.lang.matcher import TermMatch, TermMatcher
-from trilex.lang.normalize import fold
-from trilex.lang.tags import normalize_tag, tag_matches
+from trilex.lang.normalize import fold, match_key
+from trilex.lang.tags import normalize_tag, primary_subtag, tag_matches
 from trilex.termbase.model import AdminStatus, Concept, Term, Termbase
 
 
@@ -71,6 +71,7 @@ class TermIndex:
         self.termbase = merge_termbases(termbases)
         self._matchers: dict[tuple[str, ...], TermMatcher] = {}
         self._languages: list[str] | None = None
+        self._by_key: dict[tuple[str, str], list[tuple[Concept, Term]]] | None = None
         self._terms: dict[tuple[int, str], LanguageTerms] = {}
 
     def matcher(self, lang: str) -> TermMatcher:
@@ -86,6 +87,17 @@ class TermIndex:
         if matcher is None:
             matcher = self._matchers[key] = TermMatcher(self.termbase, normalize_tag(lang))
         return matcher
+
+    def lookup(self, text: str, lang: str) -> list[tuple[Concept, Term]]:
+        """The ``(concept, term)`` pairs whose ``lang`` term is ``text`` (compared by match key)."""
+        if self._by_key is None:
+            self._by_key = {}
+            for concept in self.termbase:
+                for section in concept.languages:
+                    language = primary_subtag(section.lang)
+                    for term in section.terms:
+                        self._by_key.setdefault((language, match_key(term.text)), []).append((concept, term))
+        return self._by_key.get((primary_subtag(lang), match_key(text)), [])
 
     def find(self, text: str, lang: str) -> list[TermMatch]:
         """The termbase terms of ``lang`` in ``text``: spans in ``text`` as written."""

@@ -61,7 +61,8 @@ def format_finding(finding: Finding, colour: bool) -> list[str]:
     if finding.source:
         lines.append(f"          source: {mark_span(finding.source, finding.source_span, colour)}")
     if finding.target:
-        lines.append(f"          target: {mark_span(finding.target, finding.target_span, colour)}")
+        label = "target" if finding.source else "text"  # an article finding shows its line
+        lines.append(f"          {label}: {mark_span(finding.target, finding.target_span, colour)}")
     if finding.fix is not None:
         lines.append(f'          fix: replace "{finding.fix.span.text}" with "{finding.fix.replacement}"')
     elif finding.suggestion:
