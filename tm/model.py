@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -101,6 +102,20 @@ def plain_text(content: Content) -> str:
         elif item.kind == "hi":
             parts.append(plain_text(item.content))
     return "".join(parts)
+
+
+def flow_codes(content: Content) -> Iterator[InlineCode]:
+    """The codes of one text flow in order, for pairing ``bpt`` with ``ept``.
+
+    ``hi`` is transparent (its codes belong to the same flow); the ``sub`` flows inside codes
+    are separate flows and are not entered.
+    """
+    for item in content:
+        if isinstance(item, InlineCode):
+            if item.kind == "hi":
+                yield from flow_codes(item.content)
+            else:
+                yield item
 
 
 @dataclass

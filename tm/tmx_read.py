@@ -39,6 +39,7 @@ from trilex.tm.model import (
     TmxWarning,
     TranslationUnit,
     Variant,
+    flow_codes,
     normalize_tmx_date,
     normalized_tag,
 )
@@ -258,20 +259,10 @@ def _code(element: etree._Element, name: str, warn: WarningHandler) -> InlineCod
                       type=get("type"), pos=get("pos"), assoc=get("assoc"), datatype=get("datatype"))
 
 
-def _flow(content: Content) -> Iterator[InlineCode]:
-    """The codes of one text flow in order: ``hi`` is transparent, codes' ``sub`` flows are not."""
-    for item in content:
-        if isinstance(item, InlineCode):
-            if item.kind == "hi":
-                yield from _flow(item.content)
-            else:
-                yield item
-
-
 def _repair_pairs(content: Content, name: str, line: int | None, warn: WarningHandler) -> None:
     """Turn a ``bpt`` without ``ept`` (or the reverse) into an ``it`` code, in every flow."""
     open_codes: dict[str | None, InlineCode] = {}
-    for code in _flow(content):
+    for code in flow_codes(content):
         if code.kind == "bpt":
             if code.i in open_codes:
                 _isolate(open_codes.pop(code.i), "begin", name, line, warn)

@@ -49,6 +49,7 @@ from trilex.tm.model import (
     TmxHeader,
     TranslationUnit,
     Variant,
+    flow_codes,
     format_tmx_date,
     parse_tmx_date,
 )
@@ -265,7 +266,7 @@ def _indent(element: etree._Element, inner: str, outer: str) -> None:
 def _check_pairs(content: Content, where: str) -> None:
     """Raise :class:`ValueError` unless every ``bpt`` has one later ``ept`` with the same ``i``."""
     open_ids: set[str] = set()
-    for code in _flow(content):
+    for code in flow_codes(content):
         if code.kind == "bpt":
             if code.i is None or code.i in open_ids:
                 raise ValueError(f"{where}: <bpt> needs an i unique in its segment (got {code.i!r})")
@@ -280,15 +281,6 @@ def _check_pairs(content: Content, where: str) -> None:
                     _check_pairs(item.content, where)
     if open_ids:
         raise ValueError(f"{where}: <bpt i={sorted(open_ids)[0]!r}> has no <ept>")
-
-
-def _flow(content: Content) -> Iterable[InlineCode]:
-    for item in content:
-        if isinstance(item, InlineCode):
-            if item.kind == "hi":
-                yield from _flow(item.content)
-            else:
-                yield item
 
 
 def _header_element(writer: _Writer, header: TmxHeader | None, srclang: str) -> etree._Element:
