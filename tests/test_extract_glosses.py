@@ -118,3 +118,13 @@ def test_uncertain_edge_is_reported_not_dropped():
     assert gloss.th.text == "การอนุมาน"
     assert 0 < gloss.confidence < 0.8
     assert "check" in gloss.review
+
+
+def test_comma_between_english_and_chinese_and_language_labels():
+    listed = only("เยี่ยมชมงานแสดงสินค้าจีน-อาเซียน (China-ASEAN Expo, 中国—东盟博览会) ที่หนานหนิง")
+    assert (listed.th.text, listed.en.text, listed.zh.text) == (
+        "งานแสดงสินค้าจีน-อาเซียน", "China-ASEAN Expo", "中国—东盟博览会")
+    labelled = only("แนวคิด “เมืองอัจฉริยะ” (อังกฤษ: Smart City) แพร่หลาย")
+    assert (labelled.th.text, labelled.en.text) == ("เมืองอัจฉริยะ", "Smart City")
+    one_name = only("ใต้หัวข้อ “ร่วมกันเพื่ออนาคต” (Together for the Future, Growth for All) ในปีนี้")
+    assert one_name.en.text == "Together for the Future, Growth for All"

@@ -63,24 +63,29 @@ def _preferred(terms: list[MergedTerm]) -> MergedTerm | None:
     return max(candidates, key=lambda t: len(t.text), default=None)
 
 
-def _contexts(term: MergedTerm, lines: dict[str, list[str]]) -> list[Context]:
+def _contexts(term: MergedTerm, lines: dict[str, list[tuple[int, str]]]) -> list[Context]:
     contexts: list[Context] = []
     for sighting in term.sightings:
         span = sighting.span
-        line_text = lines[sighting.gloss.path][span.line - 1]
-        line_start = span.start - _line_offset(lines[sighting.gloss.path], span.line)
-        context = Context(sentence_at(line_text, line_start, line_start + len(span.text)),
+        line_start, line_text = lines[sighting.gloss.path][span.line - 1]
+        start = span.start - line_start
+        context = Context(sentence_at(line_text, start, start + len(span.text)),
                           f"{sighting.gloss.path}:{span.line}")
         if context not in contexts:
             contexts.append(context)
     return contexts
 
 
-def _line_offset(lines: list[str], number: int) -> int:
-    return sum(len(line) + 1 for line in lines[: number - 1])
+def _lines(text: str) -> list[tuple[int, str]]:
+    """``(offset, text)`` of every line of ``text``."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    return lines
 
 
-def build_concept(index: int, merged: MergedConcept, lines: dict[str, list[str]]) -> Concept:
+def build_concept(index: int, merged: MergedConcept, lines: dict[str, list[tuple[int, str]]]) -> Concept:
     """The TBX concept ``c{index:03d}`` for one merged concept."""
     concept = Concept(id=f"c{index:03d}", sources=list(merged.paths))
     for lang in (THAI, CHINESE, ENGLISH):
@@ -106,7 +111,7 @@ def termbase_from_glosses(glosses: list[Gloss], articles: Sequence[tuple[str, st
     Glosses whose Thai term is below ``min_confidence`` are left out.
     """
     kept = [g for g in glosses if g.th is None or g.confidence >= min_confidence]
-    lines = {name: text.split("\n") for name, text in articles}
+    lines = {name: _lines(text) for name, text in articles}
     concepts = [build_concept(i, merged, lines) for i, merged in enumerate(merge_glosses(kept), 1)]
     names = ", ".join(name for name, _ in articles)
     return Termbase(concepts=concepts, title=TITLE, lang="en-US",

@@ -22,6 +22,10 @@ ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*")
 _TRAILING_ACRONYM = re.compile(r"\s*(?::|\s[-\u2013\u2014]|[\u2013\u2014])\s*([A-Z][A-Za-z0-9&]*[A-Z0-9])\s*$")
 _WEB = re.compile(r"(?i)https?://|www\.|\.(?:com|org|net|gov|cn|th)\b|@")
 _PART_SEPARATORS = "/\uff0f"
+#: Separators between an English and a Chinese name (``China-ASEAN Expo, 中国—东盟博览会``).
+_LIST_SEPARATORS = ",;\uff0c\uff1b\u3001"
+#: Language labels before a name: ``(อังกฤษ: Smart City)``, ``(ภาษาจีน: 智慧城市)``.
+_LABEL = re.compile(r"^\s*(?:ภาษา)?(?:อังกฤษ|จีน|ชื่อย่อ|ย่อ)\s*[:：]\s*|^\s*(?:English|Chinese|Eng|Chi)\s*[:：]\s*", re.IGNORECASE)
 _LOWER_WORDS = {"a", "an", "and", "for", "of", "on", "the", "to", "in", "with", "by", "at"}
 
 
@@ -86,6 +90,9 @@ def classify_name(text: str, start: int) -> list[Part] | None:
 
     ``None`` when it is not a name (Thai letters, a number or date, a web address).
     """
+    label = _LABEL.match(text)
+    if label:
+        text, start = text[label.end():], start + label.end()
     body, begin, end = _strip(text, start)
     if not body:
         return []
@@ -111,13 +118,27 @@ def classify_name(text: str, start: int) -> list[Part] | None:
     return [Part(ENGLISH, body, begin, end)]
 
 
+def _pieces(text: str) -> list[tuple[str, int]]:
+    """Names of a gloss: split at ``/``; a piece that mixes Latin and Han names separated by a
+    comma or semicolon is split there too (a comma inside one English name is kept)."""
+    pieces: list[tuple[str, int]] = []
+    for piece, offset in split_top_level(text):
+        listed = split_top_level(piece, _LIST_SEPARATORS)
+        kinds = {"han" in _scripts(item) for item, _ in listed if item.strip()}
+        if len(listed) > 1 and kinds == {True, False}:
+            pieces.extend((item, offset + at) for item, at in listed)
+        else:
+            pieces.append((piece, offset))
+    return pieces
+
+
 def parse_gloss(text: str, start: int) -> list[Part] | None:
     """The names in a gloss body ``text`` (which starts at offset ``start``), or ``None``.
 
     Names are separated by ``/``; a nested ``(AI)`` stays part of the name it sits in.
     """
     parts: list[Part] = []
-    for piece, offset in split_top_level(text):
+    for piece, offset in _pieces(text):
         names = classify_name(piece, start + offset)
         if names is None:
             return None
