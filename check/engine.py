@@ -126,5 +126,4 @@ def _track(pair: SegmentTerms, tracker: ConsistencyTracker) -> None:
         used = tuple(match.term for match in pair.target_by_concept.get(key, ()))
         suggestion = terms.preferred.text if terms.preferred else None
         # Keyed by the concept's section answering the target language: "zh" and "zh-CN" agree.
-        section = concept.language(pair.target_lang)
-        tracker.add((key, id(section)), concept, matches[0].text, used, pair.location, suggestion)
+        tracker.add((key, terms.section_key), concept, matches[0].text, used, pair.location, suggestion)

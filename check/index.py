@@ -26,6 +26,8 @@ class LanguageTerms:
     has_explicit_preferred: bool
     #: Folded forms of the Thai terms (any status), for :meth:`loose_count`.
     thai_keys: tuple[str, ...] = ()
+    #: Identifies the language section (``th`` and ``th-TH`` may name the same one).
+    section_key: int = 0
 
     def loose_count(self, folded_text: str) -> int:
         """How often the concept's Thai terms occur in ``folded_text`` as plain substrings.
@@ -120,7 +122,7 @@ def _language_terms(concept: Concept, lang: str) -> LanguageTerms:
     forbidden = tuple(term for term in section.terms if not term.is_allowed)
     explicit = any(term.status is AdminStatus.PREFERRED for term in section.terms)
     thai_keys = tuple(dict.fromkeys(fold(term.text) for term in section.terms if _has_thai(term.text)))
-    return LanguageTerms(section.preferred(), allowed, forbidden, explicit, thai_keys)
+    return LanguageTerms(section.preferred(), allowed, forbidden, explicit, thai_keys, id(section))
 
 
 def _has_thai(text: str) -> bool:
