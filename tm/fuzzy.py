@@ -24,6 +24,11 @@ from trilex.lang.tags import primary_subtag
 #: Languages scored character by character (written without spaces between words).
 CHARACTER_LANGS = frozenset({"th", "zh", "ja", "ko", "lo", "km", "my", "yue", "wuu"})
 
+#: How far (in points) under the cutoff a candidate's character similarity may be and still be
+#: scored by tokens. A word-level edit changes at most as many characters as the word has, so a
+#: text 75% similar by words is well above 50% similar by characters.
+TOKEN_PREFILTER_MARGIN = 25.0
+
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
@@ -85,6 +90,48 @@ def percentage(query_key: str, candidate_key: str, lang: str | None, cutoff: flo
     if not query and not candidate:
         return 100.0
     return 100.0 * Levenshtein.normalized_similarity(query, candidate, score_cutoff=cutoff / 100.0)
+
+
+def percentages(query_key: str, candidate_keys: Sequence[str], lang: str | None,
+                cutoff: float = 0.0) -> list[float]:
+    """:func:`percentage` of ``query_key`` against each of ``candidate_keys`` (0 below ``cutoff``).
+
+    Token-based languages are scored by spelling each distinct token as one character, so
+    rapidfuzz compares plain strings (the same distance, much faster than lists of words);
+    candidates more than :data:`TOKEN_PREFILTER_MARGIN` points under ``cutoff`` by characters
+    are not tokenized at all.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    if not candidate_keys:
+        return []
+    if uses_characters(lang):
+        query, choices = query_key, list(candidate_keys)
+    else:
+        if cutoff > TOKEN_PREFILTER_MARGIN:
+            kept = process.extract(query_key, candidate_keys, scorer=Levenshtein.normalized_similarity,
+                                   score_cutoff=(cutoff - TOKEN_PREFILTER_MARGIN) / 100.0, limit=None)
+            scores = [0.0] * len(candidate_keys)
+            kept_indexes = [index for _, _, index in kept]
+            for index, score in zip(kept_indexes, percentages(
+                    query_key, [candidate_keys[index] for index in kept_indexes], lang, cutoff=0.0)):
+                scores[index] = score if score >= cutoff else 0.0
+            return scores
+        spelling: dict[str, str] = {}
+
+        def spell(key: str) -> str:
+            return "".join(spelling.setdefault(token, chr(0xF0000 + len(spelling) % 0xFFFE))
+                           for token in tokens(key))
+
+        query, choices = spell(query_key), [spell(key) for key in candidate_keys]
+    scores = [0.0] * len(choices)
+    for _, similarity, index in process.extract(query, choices, scorer=Levenshtein.normalized_similarity,
+                                                score_cutoff=cutoff / 100.0, limit=None):
+        scores[index] = 100.0 * similarity
+    if not query:
+        scores = [100.0 if not choice else 0.0 for choice in choices]
+    return scores
 
 
 @dataclass(frozen=True)

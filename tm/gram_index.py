@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections import defaultdict
 
 SCHEMA = """
 CREATE TABLE grams (
@@ -48,13 +47,17 @@ class PostingsWriter:
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
-        self.buffer: dict[tuple[str, str], array] = defaultdict(lambda: array("I"))
+        self.buffer: dict[str, dict[str, array]] = {}
         self.pending = 0
 
     def add(self, segment_id: int, lang: str, key: str) -> None:
         """Index segment ``segment_id`` (ids must grow) under the trigrams of ``key``."""
+        lists = self.buffer.setdefault(lang, {})
         for gram in trigrams(key):
-            self.buffer[(lang, gram)].append(segment_id)
+            ids = lists.get(gram)
+            if ids is None:
+                ids = lists[gram] = array("I")
+            ids.append(segment_id)
         self.pending += 1
         if self.pending >= FLUSH_SEGMENTS:
             self.flush()
@@ -66,7 +69,8 @@ class PostingsWriter:
         chunk = self.db.execute("SELECT coalesce(max(chunk), -1) + 1 FROM grams").fetchone()[0]
         self.db.executemany(
             "INSERT INTO grams(lang, gram, chunk, count, postings) VALUES (?, ?, ?, ?, ?)",
-            ((lang, gram, chunk, len(ids), ids.tobytes()) for (lang, gram), ids in self.buffer.items()),
+            ((lang, gram, chunk, len(ids), ids.tobytes())
+             for lang, lists in self.buffer.items() for gram, ids in lists.items()),
         )
         self.buffer.clear()
         self.pending = 0

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from trilex.errors import InputError
 from trilex.lang.tags import primary_subtag
 from trilex.tm import gram_index
-from trilex.tm.fuzzy import comparable, match_key, percentage
+from trilex.tm.fuzzy import comparable, match_key, percentages
 from trilex.tm.model import TranslationUnit, format_tmx_date
 from trilex.tm.store import (
     DEFAULT_MIN_SCORE, ConcordanceHit, FuzzyMatch, ImportResult, Progress, StoredUnit, StoreStats,
@@ -65,10 +65,10 @@ def _unit_changed(unit: TranslationUnit) -> str | None:
     return max(dates) if dates else None
 
 
-def dedup_key(unit: TranslationUnit) -> bytes:
-    """What makes two units duplicates: the same normalized texts in the same languages."""
-    pairs = sorted({(primary_subtag(variant.lang), match_key(variant.text)) for variant in unit.variants})
-    return hashlib.sha1(json.dumps(pairs, ensure_ascii=False).encode("utf-8")).digest()
+def dedup_key(pairs: Iterable[tuple[str, str]]) -> bytes:
+    """What makes two units duplicates: the same normalized texts (``(lang, match key)`` pairs)
+    in the same languages."""
+    return hashlib.sha1(json.dumps(sorted(set(pairs)), ensure_ascii=False).encode("utf-8")).digest()
 
 
 class SQLiteStore(TMStore):
@@ -125,7 +125,9 @@ class SQLiteStore(TMStore):
         if not any(variant.text.strip() for variant in unit.variants):
             result.empty += 1
             return
-        key = dedup_key(unit)
+        segments = [(variant.text, primary_subtag(variant.lang), variant.lang) for variant in unit.variants]
+        keys = [match_key(text) for text, _, _ in segments]
+        key = dedup_key((lang, segment_key) for (_, lang, _), segment_key in zip(segments, keys))
         changed = _unit_changed(unit)
         row = self.db.execute("SELECT id, changed FROM units WHERE dedup_key = ?", (key,)).fetchone()
         if row is not None:
@@ -137,13 +139,10 @@ class SQLiteStore(TMStore):
         unit_id = self.db.execute(
             "INSERT INTO units(dedup_key, origin, imported, changed, data) VALUES (?, ?, ?, ?, ?)",
             (key, origin, imported, changed, encode_unit(unit))).lastrowid
-        for variant in unit.variants:
-            text = variant.text
-            lang = primary_subtag(variant.lang)
-            segment_key = match_key(text)
+        for (text, lang, tag), segment_key in zip(segments, keys):
             segment_id = self.db.execute(
                 "INSERT INTO segments(unit_id, lang, tag, text, key, length) VALUES (?, ?, ?, ?, ?, ?)",
-                (unit_id, lang, variant.lang, text, segment_key, len(comparable(segment_key, lang)))).lastrowid
+                (unit_id, lang, tag, text, segment_key, len(comparable(segment_key, lang)))).lastrowid
             writer.add(segment_id, lang, segment_key)
         result.added += 1
 
@@ -207,8 +206,8 @@ class SQLiteStore(TMStore):
         else:
             rows = self._segments(gram_index.fuzzy_candidates(self.db, lang, key))
         best: dict[int, tuple[float, str, str]] = {}
-        for _segment_id, unit_id, tag, segment_text, segment_key in rows:
-            score = percentage(key, segment_key, lang, cutoff=min_score)
+        scores = percentages(key, [row[4] for row in rows], lang, cutoff=min_score)
+        for (_segment_id, unit_id, tag, segment_text, _key), score in zip(rows, scores):
             if score >= min_score and score > best.get(unit_id, (-1.0,))[0]:
                 best[unit_id] = (score, tag, segment_text)
         ranked = sorted(best.items(), key=lambda item: -item[1][0])

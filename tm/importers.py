@@ -1,0 +1,82 @@
+"""Translation units from the files a TM is filled from: TMX, bilingual documents and termbases.
+
+* TMX is read with :func:`trilex.tm.tmx.read_tmx`, every unit whole (notes, props, inline
+  codes, dates);
+* XLIFF, PO, CSV/TSV and parallel text go through :func:`trilex.bitext.read_document`: one
+  unit per translated segment (source and target as the file wrote them; the file's notes and
+  unit id kept; untranslated segments left out);
+* a termbase (``.tbx``, or any file with ``termbase=True``) through
+  :func:`trilex.termbase.load`: one unit per concept, with the preferred term of each language.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from trilex.errors import InputError
+from trilex.fileio import display_name
+from trilex.lang.tags import normalize_tag
+from trilex.tm.model import Note, TranslationUnit, Variant
+
+#: File name endings read as termbases without being told.
+TERMBASE_SUFFIXES = (".tbx",)
+
+
+def read_units(path: str | os.PathLike[str], *, source_lang: str | None = None,
+               target_lang: str | None = None, format: str | None = None,
+               termbase: bool = False) -> Iterator[TranslationUnit]:
+    """The units in ``path``, read lazily (errors surface while iterating, with file and line).
+
+    ``format`` overrides the guess from the file name (``tmx`` or a format
+    :func:`trilex.bitext.read_document` knows); ``source_lang``/``target_lang`` supply the pair
+    for files that do not name it (CSV, parallel text).
+    """
+    suffix = Path(str(path)).suffix.lower()
+    if format == "tmx" or (format is None and suffix == ".tmx"):
+        from trilex.tm.tmx import read_tmx
+
+        _header, units = read_tmx(path)
+        return units
+    if termbase or format == "tbx" or (format is None and suffix in TERMBASE_SUFFIXES):
+        return _termbase_units(path)
+    return _document_units(path, format, source_lang, target_lang)
+
+
+def _document_units(path: str | os.PathLike[str], format: str | None, source_lang: str | None,
+                    target_lang: str | None) -> Iterator[TranslationUnit]:
+    from trilex.bitext import read_document
+
+    document = read_document(path, format=format, source_lang=source_lang, target_lang=target_lang)
+    source = source_lang or document.source_lang
+    target = target_lang or document.target_lang
+    if not source or not target:
+        raise InputError("the file does not say its languages: give --source-lang and --target-lang",
+                         display_name(path))
+    source, target = normalize_tag(source), normalize_tag(target)
+    for segment in document.segments:
+        target_text = segment.target_as_written
+        if not target_text or not target_text.strip() or not segment.source.strip():
+            continue
+        yield TranslationUnit(
+            tuid=segment.unit_id,
+            variants=[Variant(source, [segment.source_as_written]), Variant(target, [target_text])],
+            notes=[Note(text) for text in segment.notes],
+            srclang=source,
+        )
+
+
+def _termbase_units(path: str | os.PathLike[str]) -> Iterator[TranslationUnit]:
+    from trilex.termbase import load
+
+    for concept in load(path).concepts:
+        variants = []
+        for section in concept.languages:
+            term = section.preferred()
+            if term is not None and term.text.strip():
+                variants.append(Variant(normalize_tag(section.lang), [term.text]))
+        if variants:
+            yield TranslationUnit(tuid=concept.id, variants=variants,
+                                  notes=[Note(definition.text) for definition in concept.definitions],
+                                  srclang=variants[0].lang)
