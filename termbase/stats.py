@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from trilex.termbase.model import Concept, Termbase
@@ -48,16 +47,14 @@ def compute_stats(termbase: Termbase) -> TermbaseStats:
     return TermbaseStats(len(termbase.concepts), list(by_lang.values()))
 
 
-def match_key(text: str) -> str:
-    """Text as compared in searches: NFKC (full-width forms, compatibility characters), casefolded."""
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
 def find_concepts(termbase: Termbase, query: str) -> list[Concept]:
-    """Concepts with a term in any language that contains ``query`` (NFKC, case-insensitive).
+    """Concepts with a term in any language that contains ``query``.
 
-    Concepts whose term equals the query come first.
+    Both sides are compared by :func:`trilex.lang.normalize.match_key` (NFKC, case, dashes,
+    spaces, Thai character order). Concepts whose term equals the query come first.
     """
+    from trilex.lang.normalize import match_key
+
     wanted = match_key(query).strip()
     exact, partial = [], []
     for concept in termbase.concepts:
