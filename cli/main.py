@@ -19,6 +19,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("trilex.cli.extract", "Build a termbase from articles that gloss terms inline."),
     "check": ("trilex.cli.check", "Check translations against a termbase (missing, forbidden, inconsistent terms)."),
     "suggest": ("trilex.cli.suggest", "List the termbase terms in a sentence and their approved translations."),
+    "tm": ("trilex.cli.tm", "Translation memory: import, fuzzy search, concordance, stats, TMX export."),
+    "score": ("trilex.cli.score", "Score MT output against references: BLEU, chrF, TER (right for th/zh)."),
 }
 
 

@@ -2,7 +2,8 @@
 
 * TMX is read with :func:`trilex.tm.tmx.read_tmx`, every unit whole (notes, props, inline
   codes, dates);
-* XLIFF, PO, CSV/TSV and parallel text go through :func:`trilex.bitext.read_document`: one
+* XLIFF, PO and CSV/TSV go through :func:`trilex.bitext.read_document` (parallel text through
+  :func:`read_parallel_units`): one
   unit per translated segment (source and target as the file wrote them; the file's notes and
   unit id kept; untranslated segments left out);
 * a termbase (``.tbx``, or any file with ``termbase=True``) through
@@ -15,6 +16,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from trilex.bitext.model import BilingualDocument
 from trilex.errors import InputError
 from trilex.fileio import display_name
 from trilex.lang.tags import normalize_tag
@@ -48,12 +50,27 @@ def _document_units(path: str | os.PathLike[str], format: str | None, source_lan
                     target_lang: str | None) -> Iterator[TranslationUnit]:
     from trilex.bitext import read_document
 
-    document = read_document(path, format=format, source_lang=source_lang, target_lang=target_lang)
+    document = read_document(str(path), format=format, source_lang=source_lang, target_lang=target_lang)
+    return units_from_document(document, source_lang, target_lang)
+
+
+def read_parallel_units(source_path: str, target_path: str, source_lang: str | None = None,
+                        target_lang: str | None = None) -> Iterator[TranslationUnit]:
+    """The units of two line-aligned plain-text files (see :func:`trilex.bitext.read_parallel`)."""
+    from trilex.bitext import read_parallel
+
+    return units_from_document(read_parallel(source_path, target_path, source_lang, target_lang),
+                               source_lang, target_lang)
+
+
+def units_from_document(document: BilingualDocument, source_lang: str | None = None,
+                        target_lang: str | None = None) -> Iterator[TranslationUnit]:
+    """One unit per translated segment of ``document`` (texts as the file wrote them)."""
     source = source_lang or document.source_lang
     target = target_lang or document.target_lang
     if not source or not target:
         raise InputError("the file does not say its languages: give --source-lang and --target-lang",
-                         display_name(path))
+                         display_name(document.path))
     source, target = normalize_tag(source), normalize_tag(target)
     for segment in document.segments:
         target_text = segment.target_as_written
