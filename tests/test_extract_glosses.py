@@ -128,3 +128,32 @@ def test_comma_between_english_and_chinese_and_language_labels():
     assert (labelled.th.text, labelled.en.text) == ("เมืองอัจฉริยะ", "Smart City")
     one_name = only("ใต้หัวข้อ “ร่วมกันเพื่ออนาคต” (Together for the Future, Growth for All) ในปีนี้")
     assert one_name.en.text == "Together for the Future, Growth for All"
+
+
+@pytest.mark.parametrize("text, name, thai", [
+    ("แนวคิด Smart City (เมืองอัจฉริยะ) กำลังแพร่หลาย", "Smart City", "เมืองอัจฉริยะ"),
+    ("โครงการ “Digital Silk Road” (เส้นทางสายไหมดิจิทัล) เริ่มแล้ว", "Digital Silk Road", "เส้นทางสายไหมดิจิทัล"),
+    ("รัฐบาลผลักดัน EEC (ระเบียงเศรษฐกิจพิเศษภาคตะวันออก) ต่อเนื่อง", "EEC", "ระเบียงเศรษฐกิจพิเศษภาคตะวันออก"),
+])
+def test_foreign_name_glossed_in_thai(text, name, thai):
+    gloss = only(text)
+    assert gloss.th.text == thai
+    assert (gloss.acronym or gloss.en).text == name
+    assert gloss.review
+
+
+@pytest.mark.parametrize("text", [
+    "บริษัท GT (เมียนมา) และบริษัท Longhao",
+    "5,000 PFlops (1 PFlops เท่ากับ 1,000 ล้านล้าน) ต่อวินาที",
+    "สตาร์ทอัป DeepSeek (จีน) เปิดตัวโมเดล",
+])
+def test_thai_remarks_after_foreign_names_are_not_glosses(text):
+    assert find_glosses(text, "a.txt") == []
+
+
+def test_generic_head_the_gloss_does_not_cover_is_left_out():
+    assert only("ในอุตสาหกรรมรถโดยสารไฟฟ้า (EB) ของจีน").th.text == "รถโดยสารไฟฟ้า"
+    assert only("ผู้นำในอุตสาหกรรมยานยนต์ไฟฟ้า (EV Industry) ของโลก").th.text == "อุตสาหกรรมยานยนต์ไฟฟ้า"
+    assert only("แนวคิดเมืองอัจฉริยะ (Smart City) แพร่หลาย").th.text == "เมืองอัจฉริยะ"
+    assert only("เราได้เห็นตลาดรถยนต์ไฟฟ้ามือสอง (used EV) เติบโต").th.text == "รถยนต์ไฟฟ้ามือสอง"
+    assert only("เราได้เห็นตลาดรถยนต์ไฟฟ้ามือสอง (used EV market) เติบโต").th.text == "ตลาดรถยนต์ไฟฟ้ามือสอง"

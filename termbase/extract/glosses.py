@@ -24,6 +24,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from trilex.lang.thai import thai_words
+
 from trilex.termbase.extract.content import Part, expands, is_acronym, parse_gloss
 from trilex.termbase.extract.spans import CHINESE, ENGLISH, THAI, Gloss, TermSpan
 from trilex.termbase.extract.thai_edge import HIGH, find_left_edge
@@ -45,6 +47,9 @@ _LATIN_NAME = r"[A-Za-z][A-Za-z0-9]*(?:[-.&'][A-Za-z0-9]+)*"
 _OR_LATIN = re.compile(rf"หรือ[ \u00a0]*(“{_LATIN_NAME}(?: {_LATIN_NAME})*”|{_LATIN_NAME}(?: {_LATIN_NAME})*)")
 #: ``“Latin” หรือThai…``: the Thai runs to the next space or punctuation.
 _LATIN_OR_THAI = re.compile(rf"“({_LATIN_NAME}(?: {_LATIN_NAME})*)”[ \u00a0]*หรือ[ \u00a0]*([\u0e01-\u0e4e][^\s()“”\"‘’,;:!?]*)")
+#: Thai letters and spaces only: a Thai gloss of a foreign name.
+_THAI_GLOSS = re.compile(r"[\u0e01-\u0e4e]+(?:[ -][\u0e01-\u0e4e]+)*")
+_SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "to", "a"}
 _WEB = re.compile(r"(?i)https?://|www\.|\w\.\w+\.\w")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+")
 #: Space-separated Latin words directly before a bracket (``Steam Computing``, ``AI``).
@@ -101,6 +106,10 @@ class _Finder:
             if parts and not _WEB.search(before.split()[-1] if before.split() else ""):
                 gloss = self.bracket_gloss(line, start, open_at, parts, glosses, quote is not None)
                 if gloss is not None and gloss not in glosses:
+                    glosses.append(gloss)
+            elif parts is None:
+                gloss = self.thai_in_brackets(line, start, open_at, close_at)
+                if gloss is not None:
                     glosses.append(gloss)
             if quote is None:
                 floor = close_at + 1
@@ -170,6 +179,45 @@ class _Finder:
         if gloss is not None:
             gloss.short_forms.extend(shorts)
         return gloss
+
+    def thai_in_brackets(self, line: _Line, floor: int, open_at: int, close_at: int) -> Gloss | None:
+        """``Smart City (เมืองอัจฉริยะ)``: a foreign name glossed in Thai.
+
+        Only after a quoted Latin name, a name of two or more capitalised words, or an acronym
+        whose Thai gloss has at least three words; the Thai must be letters only (no digits,
+        no abbreviation dots), so remarks, dates and amounts are left alone.
+        """
+        text = line.text
+        inner = text[open_at + 1:close_at]
+        thai = inner.strip()
+        if not _THAI_GLOSS.fullmatch(thai) or len(thai) > 60:
+            return None
+        anchor_end = len(text[:open_at].rstrip())
+        quoted = text[anchor_end - 1:anchor_end] == "”"
+        if quoted:
+            latin_start = text.rfind("“", floor, anchor_end - 1) + 1
+            latin_end = anchor_end - 1
+            if latin_start <= 0 or not re.fullmatch(_LATIN_NAME + rf"(?: {_LATIN_NAME})*", text[latin_start:latin_end]):
+                return None
+        else:
+            latin = _LATIN_TAIL.search(text[floor:anchor_end])
+            if latin is None:
+                return None
+            latin_start, latin_end = floor + latin.start(), anchor_end
+        name = text[latin_start:latin_end]
+        words = name.split()
+        if is_acronym(name):
+            if len(thai_words(thai)) < 3:
+                return None
+            kind = "acronym"
+        elif quoted or (len(words) >= 2 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)):
+            kind = ENGLISH
+        else:
+            return None
+        start = open_at + 1 + inner.index(thai)
+        names = {kind: Part(kind, name, latin_start, latin_end)}
+        return self.make(line, (start, start + len(thai)), names, 0.75,
+                         "Thai in brackets after a foreign name: check it is a gloss", "thai-in-brackets")
 
     def latin_anchor(self, line: _Line, floor: int, latin_start: int, latin_end: int,
                      names: dict[str, Part]) -> Gloss | None:

@@ -320,6 +320,8 @@ def find_left_edge(region: str, en: str | None = None, zh: str | None = None,
         return None
     if en and not EVENT_NOUN.search(en):
         edge = _drop_frame(tokens, edge)
+    if en or acronym:
+        edge = _drop_generic_head(tokens, edge, en, acronym)
     if en and _NAME_ONLY.fullmatch(en) and not thai_heads(en, zh):
         edge = _name_only(tokens, edge)
     return edge
@@ -341,6 +343,35 @@ def _drop_frame(tokens: list[Token], edge: Edge) -> Edge:
         if frame and position + 1 < len(inside):
             return Edge(tokens[inside[position + 1]].start, edge.confidence, edge.review, edge.method)
     return edge
+
+
+#: Generic nouns that open a Thai phrase but belong to the term only when the gloss says them too
+#: (``แนวคิด``เมืองอัจฉริยะ (Smart City), ``อุตสาหกรรม``ยานยนต์ไฟฟ้า (EV)), with the English
+#: words that cover them.
+GENERIC_HEADS: dict[str, tuple[str, ...]] = {
+    "แนวคิด": ("concept", "idea", "notion", "thinking"),
+    "เทคโนโลยี": ("technology", "technologies", "tech"),
+    "อุตสาหกรรม": ("industry", "industries", "industrial"),
+    "บริษัท": ("company", "co", "corporation", "corp", "inc", "ltd", "limited", "group", "holdings"),
+    "ธุรกิจ": ("business", "businesses"),
+    "ตลาด": ("market", "markets"),
+    "หัวข้อ": ("topic", "theme"),
+    "ประเด็น": ("issue", "issues"),
+    "กลไก": ("mechanism",),
+}
+
+
+def _drop_generic_head(tokens: list[Token], edge: Edge, en: str | None, acronym: str | None) -> Edge:
+    """Drop a leading generic noun that neither the English words nor the acronym's letters cover."""
+    inside = [t for t in tokens if t.start >= edge.start and t.tag != "SPACE"]
+    if len(inside) < 2 or inside[0].text not in GENERIC_HEADS:
+        return edge
+    covering = GENERIC_HEADS[inside[0].text]
+    english = {w.lower() for w in re.findall(r"[A-Za-z]+", en or "")}
+    letters = (acronym or "").lower()
+    if english & set(covering) or (not en and any(word[0] in letters for word in covering)):
+        return edge
+    return Edge(inside[1].start, edge.confidence, edge.review, edge.method)
 
 
 def _name_only(tokens: list[Token], edge: Edge) -> Edge:
