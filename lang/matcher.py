@@ -16,17 +16,21 @@ language in any number of texts. The rules:
   - never inside a character cluster: not before a combining vowel or tone mark, not before a
     following vowel (``ะ า ำ ๅ``), not after a leading vowel (``เ แ โ ใ ไ``), not before a silent
     consonant carrying THANTHAKHAT (``จันทร์``);
-  - never inside a longer word: the words of PyThaiNLP's dictionary (the one ``newmm`` uses) go
-    into the same automaton, so the leftmost-longest scan is a longest-matching word segmentation
-    of the Thai text. A term swallowed by a longer dictionary word (``ตา`` in ``ตาราง``, ``การ`` in
-    ``การบ้าน``, ``ข้อมูล`` in ``ฐานข้อมูล``) is not a hit. Where the dictionary knows no word, the
-    cluster rule is the boundary.
+  - never inside a longer word: where the neighbour on either side is Thai, the Thai phrase
+    around the candidate (a stretch of Thai between spaces or other scripts) is segmented by
+    longest matching over PyThaiNLP's dictionary (the one ``newmm`` uses) plus the terms, and a
+    candidate end that falls strictly inside a word is rejected: ``ตา`` in ``ตาราง``, ``การ`` in
+    ``การบ้าน``, ``ข้อมูล`` in ``ฐานข้อมูล`` are not hits. Only phrases that hold a candidate are
+    segmented, once per phrase (cached), so unrelated text costs nothing. Where the dictionary
+    knows no word, the cluster rule is the boundary.
 * **Chinese** needs no segmentation: a match may sit inside a compound (``人工智能`` in
   ``人工智能数据中心``); the longest term wins.
 * **Latin script** terms need a word boundary on both sides (``art`` is not in ``start``, ``AI`` is
   not in ``said``); they match case-insensitively except acronyms (``AI`` never matches ``ai``),
   and the last word may be inflected (``AI Agent`` finds ``AI Agents``); see
   :mod:`trilex.lang.english`.
+* **Spaces**: a space that does not separate two Latin-script words or numbers is ignored on
+  both sides, so ``南 A中心`` finds ``南A中心`` and ``หนาน เอ`` finds ``หนานเอ`` (and back).
 * **Mixed terms** (``ศูนย์หนานเอ AI``, ``南 A中心``) combine the rules: each end is checked by the
   script of the term's character at that end.
 * Homonyms: when several terms have the same key (the same word in two concepts), each one that
@@ -39,14 +43,17 @@ above are what make a hit here a real hit.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any, Generic, TypeVar
 
 from trilex.lang.english import acronym_spans, can_inflect, inflected_forms, same_stem
 from trilex.lang.normalize import normalize, normalize_spans
-from trilex.lang.tags import primary_subtag
+from trilex.lang.tags import primary_subtag, tag_matches
 from trilex.termbase.model import AdminStatus, Concept, Term, Termbase
 
 T = TypeVar("T")
@@ -58,6 +65,9 @@ _THAI_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\
 _THAI_NO_START = _THAI_MARKS | frozenset("\u0e30\u0e32\u0e33\u0e45")  # never begins a cluster
 _THAI_LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
 _THANTHAKHAT = "\u0e4c"
+_THAI_CHAR = re.compile("[\u0e00-\u0e7f]")
+#: Segmentations of Thai phrases kept between calls (the same sentences come back in a TM).
+_SEGMENTATION_CACHE_SIZE = 50_000
 
 
 def _is_thai(ch: str) -> bool:
@@ -91,21 +101,6 @@ class PhraseMatch(Generic[T]):
     payload: T
 
 
-@dataclass(frozen=True)
-class _Entry(Generic[T]):
-    payload: T
-    acronyms: tuple[tuple[int, int, str], ...]  # (start, end, exact text) inside the key
-    inflection: tuple[str, str] | None  # (form in the text, the term's word) to confirm by stem
-
-
-@dataclass(frozen=True)
-class _Group(Generic[T]):
-    length: int
-    start_kind: int
-    end_kind: int
-    entries: tuple[_Entry[T], ...]
-
-
 def _scan_form(text: str) -> str:
     """Lower-case ``text`` without changing its length (the automaton's keys and haystacks)."""
     lowered = text.lower()
@@ -115,31 +110,23 @@ def _scan_form(text: str) -> str:
 
 
 #: A space that does not separate two Latin-script words or numbers (``南 A中心``, ``หนาน เอ``).
-_LOOSE_SPACE = re.compile("(?<![^\\W_\u0e00-\u0e7f\u2e80-\U0010ffff]) | (?![^\\W_\u0e00-\u0e7f\u2e80-\U0010ffff])")
+_LOOSE_SPACE = re.compile(" (?:(?<![^\\W_\u0e00-\u0e7f\u2e80-\U0010ffff] )|(?![^\\W_\u0e00-\u0e7f\u2e80-\U0010ffff]))")
 
 
-def _drop_loose_spaces(text: str) -> tuple[str, list[int] | None]:
-    """``text`` without loose spaces, and the index in ``text`` of each kept character (``None``: all kept)."""
+def _drop_loose_spaces(text: str) -> tuple[str, list[int]]:
+    """``text`` without loose spaces, and where they were: ``gaps[k]`` is the index in the result
+    of the character that followed the ``k``-th removed space (empty: nothing removed)."""
     if " " not in text:
-        return text, None
-    positions = [match.start() for match in _LOOSE_SPACE.finditer(text)]
-    if not positions:
-        return text, None
-    pieces: list[str] = []
-    kept: list[int] = []
-    previous = 0
-    for position in positions:
-        pieces.append(text[previous:position])
-        kept.extend(range(previous, position))
-        previous = position + 1
-    pieces.append(text[previous:])
-    kept.extend(range(previous, len(text)))
-    return "".join(pieces), kept
+        return text, []
+    pieces = _LOOSE_SPACE.split(text)
+    if len(pieces) == 1:
+        return text, []
+    return "".join(pieces), list(accumulate(len(piece) for piece in pieces[:-1]))
 
 
 def _key(phrase: str) -> str:
     """The matching form of a phrase: normalized, trimmed, without loose spaces (case kept)."""
-    return _drop_loose_spaces(normalize(phrase).text.strip())[0]
+    return _drop_loose_spaces(normalize_spans(phrase)[0].strip())[0]
 
 
 @lru_cache(maxsize=1)
@@ -150,45 +137,62 @@ def _thai_dictionary_keys() -> tuple[str, ...]:
     _configure_pythainlp()
     from pythainlp.corpus import thai_words
 
-    return tuple(_scan_form(_key(word)) for word in thai_words())
+    return tuple(key for key in (_scan_form(_key(word)) for word in thai_words()) if key)
+
+
+def _acronyms(key: str) -> tuple[tuple[int, int, str], ...]:
+    if key == key.lower():  # no capital letter: Thai, Chinese, lower-case words
+        return ()
+    return tuple((a, b, key[a:b]) for a, b in acronym_spans(key))
 
 
 class PhraseMatcher(Generic[T]):
     """Script-aware matcher over ``(phrase, payload)`` pairs; the engine behind :class:`TermMatcher`.
 
-    ``thai_dictionary``: add PyThaiNLP's word list as segmentation-only keys (see the module
-    docstring); ``None`` (the default) does so when any phrase contains Thai.
+    ``thai_dictionary``: segment Thai with PyThaiNLP's word list to reject Thai candidates inside
+    longer words (see the module docstring); ``None`` (the default) does so when any phrase
+    contains Thai. Phrases that normalize to the same key are reported together (homonyms).
     """
 
     def __init__(self, phrases: Iterable[tuple[str, T]], *, thai_dictionary: bool | None = None) -> None:
         import ahocorasick
 
-        by_key: dict[str, list[_Entry[T]]] = {}
+        # key in scan form → [(payload, acronym spans, inflection to confirm or None)]
+        by_key: dict[str, list[tuple[T, tuple, tuple[str, str] | None]]] = {}
         has_thai = False
         for phrase, payload in phrases:
             key = _key(phrase)
             if not key:
                 continue
-            has_thai = has_thai or any(_is_thai(ch) for ch in key)
-            acronyms = tuple((a, b, key[a:b]) for a, b in acronym_spans(key))
+            has_thai = has_thai or _THAI_CHAR.search(key) is not None
+            acronyms = _acronyms(key)
             scan_key = _scan_form(key)
-            by_key.setdefault(scan_key, []).append(_Entry(payload, acronyms, None))
+            by_key.setdefault(scan_key, []).append((payload, acronyms, None))
             last_word = scan_key.rsplit(" ", 1)[-1]
             if can_inflect(last_word) and not any(b == len(key) for _, b, _ in acronyms):
                 stem_part = scan_key[: len(scan_key) - len(last_word)]
                 for form in inflected_forms(last_word):
-                    by_key.setdefault(stem_part + form, []).append(_Entry(payload, acronyms, (form, last_word)))
-        self._groups: list[_Group[T]] = []
+                    by_key.setdefault(stem_part + form, []).append((payload, acronyms, (form, last_word)))
+        # group index → (key length, start kind, end kind, entries)
+        self._groups: list[tuple[int, int, int, tuple]] = []
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for scan_key, entries in by_key.items():
             automaton.add_word(scan_key, len(self._groups))
-            self._groups.append(_Group(len(scan_key), _end_kind(scan_key[0]), _end_kind(scan_key[-1]), tuple(entries)))
-        if thai_dictionary or (thai_dictionary is None and has_thai):
-            for scan_key in _thai_dictionary_keys():
-                if scan_key and scan_key not in by_key:
-                    automaton.add_word(scan_key, -len(scan_key))  # negative: a word of that length, no term
+            self._groups.append((len(scan_key), _end_kind(scan_key[0]), _end_kind(scan_key[-1]), tuple(entries)))
         automaton.make_automaton()
         self._automaton = automaton
+        self._segmenter = None
+        if thai_dictionary or (thai_dictionary is None and has_thai):
+            # The terms plus the dictionary: its leftmost-longest scan segments a Thai phrase.
+            segmenter = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            for scan_key in by_key:
+                segmenter.add_word(scan_key, len(scan_key))
+            for scan_key in _thai_dictionary_keys():
+                if scan_key not in by_key:
+                    segmenter.add_word(scan_key, len(scan_key))
+            segmenter.make_automaton()
+            self._segmenter = segmenter
+        self._inside_words: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._stem_ok: dict[tuple[str, str], bool] = {}
 
     def __len__(self) -> int:
@@ -197,85 +201,126 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, text: str) -> list[PhraseMatch[T]]:
         """Every match in ``text``: non-overlapping (homonyms share a span), sorted by start."""
+        return [PhraseMatch(start, end, text[start:end], payload) for start, end, payload in self.find_spans(text)]
+
+    def find_spans(self, text: str) -> list[tuple[int, int, T]]:
+        """:meth:`find` as plain ``(start, end, payload)`` tuples (spans in the original text)."""
         normalized, starts, ends = normalize_spans(text)
-        joined, kept = _drop_loose_spaces(normalized)
+        joined, gaps = _drop_loose_spaces(normalized)
         scan = _scan_form(joined)
+        spans = []
+        for start, end, entry in self._scan(joined, scan, gaps):
+            if gaps:
+                start, end = start + bisect_right(gaps, start), end + bisect_right(gaps, end - 1)
+            if starts is not None:
+                start, end = starts[start], ends[end - 1]
+            spans.append((start, end, entry[0]))
+        return spans
+
+    def _scan(self, joined: str, scan: str, gaps: list[int]) -> Iterator[tuple[int, int, tuple]]:
+        """``(start, end, entry)`` of every accepted candidate, in ``scan`` coordinates."""
         automaton = self._automaton
         groups = self._groups
-        found: list[tuple[int, int, _Entry[T]]] = []
         pos = 0
         length = len(scan)
         while pos < length:
             for end_index, value in automaton.iter_long(scan, pos):
-                if value < 0:
-                    continue
                 group = groups[value]
                 end = end_index + 1
-                start = end - group.length
-                accepted = self._accept(joined, scan, start, end, group)
+                start = end - group[0]
+                accepted = self._accept(joined, scan, gaps, start, end, group)
                 if accepted:
-                    found.extend((start, end, entry) for entry in accepted)
+                    for entry in accepted:
+                        yield start, end, entry
                     continue
-                pos = self._retry_shorter(joined, scan, start, end, found)
+                # Rejected: try shorter keys at the same start, else resume one character later.
+                pos = start + 1
+                for shorter_end in range(end - 1, start, -1):
+                    value = automaton.get(scan[start:shorter_end], None)
+                    if value is None:
+                        continue
+                    accepted = self._accept(joined, scan, gaps, start, shorter_end, groups[value])
+                    if accepted:
+                        for entry in accepted:
+                            yield start, shorter_end, entry
+                        pos = shorter_end
+                        break
                 break
             else:
-                break
-        matches = []
-        for start, end, entry in found:
-            if kept is not None:
-                start, end = kept[start], kept[end - 1] + 1
-            if starts is not None:
-                start, end = starts[start], ends[end - 1]
-            matches.append(PhraseMatch(start, end, text[start:end], entry.payload))
-        return matches
+                return
 
-    def _retry_shorter(self, normalized: str, scan: str, start: int, end: int, found: list) -> int:
-        """After a rejected candidate: try shorter keys at ``start``; return where to resume."""
-        automaton = self._automaton
-        for shorter_end in range(end - 1, start, -1):
-            value = automaton.get(scan[start:shorter_end], None)
-            if value is None:
-                continue
-            if value < 0:
-                return shorter_end
-            accepted = self._accept(normalized, scan, start, shorter_end, self._groups[value])
-            if accepted:
-                found.extend((start, shorter_end, entry) for entry in accepted)
-                return shorter_end
-        return start + 1
-
-    def _accept(self, normalized: str, scan: str, start: int, end: int, group: _Group[T]) -> list[_Entry[T]]:
+    def _accept(self, joined: str, scan: str, gaps: list[int], start: int, end: int, group: tuple) -> list:
         """The entries of ``group`` that may stand at ``scan[start:end]`` (boundaries, case, stems)."""
-        if group.start_kind == _WORD:
+        _, start_kind, end_kind, entries = group
+        length = len(scan)
+        if start_kind == _WORD:
             if start > 0 and _is_latin_word_char(scan[start - 1]):
                 return []
-        elif group.start_kind == _THAI:
-            if scan[start] in _THAI_NO_START or (start > 0 and scan[start - 1] in _THAI_LEADING_VOWELS):
+        elif start_kind == _THAI:
+            if scan[start] in _THAI_NO_START:
                 return []
-        if end < len(scan):
+            if start > 0 and _is_thai(scan[start - 1]) and not _space_removed(gaps, start):
+                if scan[start - 1] in _THAI_LEADING_VOWELS or start in self._inside(scan, gaps, start - 1):
+                    return []
+        if end < length:
             following = scan[end]
-            if group.end_kind == _WORD:
+            if end_kind == _WORD:
                 if _is_latin_word_char(following):
                     return []
-            elif group.end_kind == _THAI:
+            elif end_kind == _THAI and _is_thai(following) and not _space_removed(gaps, end):
                 if following in _THAI_NO_START or scan[end - 1] in _THAI_LEADING_VOWELS:
                     return []
                 if _is_thai_consonant(following) and _silent_consonant_follows(scan, end):
                     return []
+                if end in self._inside(scan, gaps, end):
+                    return []
         accepted = []
-        for entry in group.entries:
-            if entry.acronyms and any(normalized[start + a:start + b] != exact for a, b, exact in entry.acronyms):
+        for entry in entries:
+            acronyms, inflection = entry[1], entry[2]
+            if acronyms and any(joined[start + a:start + b] != exact for a, b, exact in acronyms):
                 continue
-            if entry.inflection is not None and not self._inflection_ok(entry.inflection):
+            if inflection is not None and not self._inflection_ok(inflection):
                 continue
             accepted.append(entry)
         return accepted
+
+    def _inside(self, scan: str, gaps: list[int], position: int) -> frozenset[int]:
+        """Offsets strictly inside a word of the Thai phrase holding ``scan[position]``.
+
+        The phrase is the stretch of Thai around ``position`` up to a non-Thai character or a
+        removed space; its segmentation is the leftmost-longest scan of terms and dictionary words.
+        """
+        if self._segmenter is None:
+            return frozenset()
+        first = position
+        while first > 0 and _is_thai(scan[first - 1]) and not _space_removed(gaps, first):
+            first -= 1
+        last = position + 1
+        while last < len(scan) and _is_thai(scan[last]) and not _space_removed(gaps, last):
+            last += 1
+        phrase = scan[first:last]
+        inside = self._inside_words.get(phrase)
+        if inside is None:
+            inside = frozenset(
+                offset
+                for end_index, size in self._segmenter.iter_long(phrase)
+                for offset in range(end_index + 2 - size, end_index + 1)
+            )
+            self._inside_words[phrase] = inside
+            if len(self._inside_words) > _SEGMENTATION_CACHE_SIZE:
+                self._inside_words.popitem(last=False)
+        return frozenset(first + offset for offset in inside) if first else inside
 
     def _inflection_ok(self, inflection: tuple[str, str]) -> bool:
         ok = self._stem_ok.get(inflection)
         if ok is None:
             ok = self._stem_ok[inflection] = same_stem(*inflection)
         return ok
+
+
+def _space_removed(gaps: list[int], position: int) -> bool:
+    """Whether a loose space stood just before ``scan[position]`` (a hard boundary for Thai)."""
+    return bool(gaps) and position in gaps
 
 
 def _silent_consonant_follows(scan: str, end: int) -> bool:
@@ -305,6 +350,26 @@ class TermMatch:
         return self.term.term_type
 
 
+def _terms_of(termbase: Termbase, lang: str) -> Iterator[tuple[Concept, Term]]:
+    """``termbase.terms(lang)`` with the tag comparison done once per distinct tag, not per concept."""
+    verdicts: dict[str, bool] = {}
+    for concept in termbase.concepts:
+        chosen = None
+        for section in concept.languages:
+            if section.lang == lang:
+                chosen = section
+                break
+            if chosen is None:
+                matches = verdicts.get(section.lang)
+                if matches is None:
+                    matches = verdicts[section.lang] = tag_matches(lang, section.lang)
+                if matches:
+                    chosen = section
+        if chosen is not None:
+            for term in chosen.terms:
+                yield concept, term
+
+
 class TermMatcher:
     """Finds the terms of one language of a termbase in texts; see the module docstring for the rules.
 
@@ -314,12 +379,13 @@ class TermMatcher:
 
     def __init__(self, termbase: Termbase, lang: str) -> None:
         self.lang = lang
-        pairs: list[tuple[str, Any]] = [(term.text, (concept, term)) for concept, term in termbase.terms(lang)]
+        pairs: list[tuple[str, Any]] = [(term.text, (concept, term)) for concept, term in _terms_of(termbase, lang)]
         use_dictionary = True if primary_subtag(lang) == "th" else None
         self._phrases: PhraseMatcher[tuple[Concept, Term]] = PhraseMatcher(pairs, thai_dictionary=use_dictionary)
 
     def find(self, text: str) -> list[TermMatch]:
         """Every term occurrence in ``text``: non-overlapping, longest wins, sorted by start."""
         return [
-            TermMatch(m.start, m.end, m.text, m.payload[0], m.payload[1]) for m in self._phrases.find(text)
+            TermMatch(start, end, text[start:end], concept, term)
+            for start, end, (concept, term) in self._phrases.find_spans(text)
         ]

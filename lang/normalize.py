@@ -105,6 +105,7 @@ def _verdict(ch: str) -> str | None:
 _NFKC_RUN = re.compile(f"[{_PLAIN}]?[^{_PLAIN}]+")
 _THAI_UNIT = re.compile(f"{SARA_E}{SARA_E}|{_M}+(?:{_FV}{_M}*)?|{_FV}{_M}+")
 _SPACE_RUN = re.compile(f"[ {ZERO_WIDTH}]{{2,}}|[{ZERO_WIDTH}]")
+_ZERO_WIDTH_CHAR = re.compile(f"[{ZERO_WIDTH}]")
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,18 @@ def _rewrite(text: str, pattern: re.Pattern[str], replace, starts: list[int], en
     return "".join(pieces), new_starts, new_ends
 
 
-_STEPS = ((_NFKC_RUN, _nfkc_run), (_THAI_UNIT, _thai_unit), (_SPACE_RUN, _space_run))
+def _has_thai_work(text: str) -> bool:
+    return (
+        SARA_E + SARA_E in text or NIKHAHIT in text or any(pattern.search(text) for pattern in _THAI_TROUBLE)
+    )
+
+
+#: (needs the step?, pattern, replacement) for each step of the slow path, in order.
+_STEPS = (
+    (lambda text: _ODD.search(text) is not None, _NFKC_RUN, _nfkc_run),
+    (_has_thai_work, _THAI_UNIT, _thai_unit),
+    (lambda text: "  " in text or _ZERO_WIDTH_CHAR.search(text) is not None, _SPACE_RUN, _space_run),
+)
 
 
 def _fast_path(text: str) -> str | None:
@@ -205,11 +217,8 @@ def _fast_path(text: str) -> str | None:
                 kept_odd = True
         if kept_odd and not unicodedata.is_normalized("NFKC", current.replace(SARA_AM, SARA_AA)):
             return None
-    if "  " in current:
+    if "  " in current or (not current.isascii() and _has_thai_work(current)):
         return None
-    if not current.isascii():
-        if SARA_E + SARA_E in current or any(pattern.search(current) for pattern in _THAI_TROUBLE):
-            return None
     return current
 
 
@@ -241,8 +250,9 @@ def _slow_path(text: str) -> tuple[str, list[int], list[int]]:
     ends = list(range(1, length + 1))
     for _ in range(8):  # each round can expose new work (a removed ZWSP joins two marks)
         before = current
-        for pattern, replace in _STEPS:
-            current, starts, ends = _rewrite(current, pattern, replace, starts, ends)
+        for needed, pattern, replace in _STEPS:
+            if needed(current):
+                current, starts, ends = _rewrite(current, pattern, replace, starts, ends)
         if current == before:
             break
     return current, starts, ends
