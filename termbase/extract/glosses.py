@@ -51,7 +51,7 @@ _LATIN_OR_THAI = re.compile(rf"“({_LATIN_NAME}(?: {_LATIN_NAME})*)”[ \u00a0]
 _THAI_GLOSS = re.compile(r"[\u0e01-\u0e4e]+(?:[ -][\u0e01-\u0e4e]+)*")
 _SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "to", "a"}
 _WEB = re.compile(r"(?i)https?://|www\.|\w\.\w+\.\w")
-_NAME_WORD = re.compile(r"[A-Z][a-z]+")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*")
 #: Space-separated Latin words directly before a bracket (``Steam Computing``, ``AI``).
 _LATIN_TAIL = re.compile(rf"{_LATIN_NAME}(?: {_LATIN_NAME})*$")
 

@@ -49,7 +49,8 @@ NOMINALIZERS = ("การ", "ความ")
 #: Person titles; the name starts after them.
 TITLES = (
     "ศ.ดร.", "รศ.ดร.", "ผศ.ดร.", "ศ.", "รศ.", "ผศ.", "ดร.", "พ.ญ.", "นพ.", "พญ.", "น.ส.",
-    "นางสาว", "นาย", "นาง", "ท่าน",
+    "พล.อ.", "ม.ร.ว.", "นางสาว", "นาย", "นาง", "ท่าน", "คุณ", "ศาสตราจารย์", "รองศาสตราจารย์",
+    "ประธานาธิบดี", "นายกรัฐมนตรี",
 )
 #: A space-separated chunk that belongs to the chunk before it (``ครั้งที่ 1``, ``100 อันดับแรก``).
 _ATTACHED_CHUNK = re.compile(r"(?:ครั้งที่|ฉบับที่|ระยะที่|รุ่นที่|อันดับ)\S*|[^\u0e00-\u0e7f]+")
@@ -298,7 +299,7 @@ def find_left_edge(region: str, en: str | None = None, zh: str | None = None,
         return None
     tokens = tokenize(stripped)
     if person:
-        name_words = max(2, len((en or "").split()))
+        name_words = max(2, len(en.split()) + 1 if en else len(zh or ""))
         edge = _title_edge(stripped, tokens, name_words)
         if edge is not None:
             return edge
