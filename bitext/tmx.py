@@ -82,45 +82,56 @@ def _read_units(data: bytes, name: str) -> tuple[str | None, int, list[_Unit]]:
     header_line = 1
     units: list[_Unit] = []
     start_line = StartLines(data)
+    languages: dict[str, str] = {}  # as written → normalized, computed once per tag
     root_checked = False
-    for event, element in iterparse_safe(io.BytesIO(data), name, events=("start", "end")):
+    for _, element in iterparse_safe(io.BytesIO(data), name, tag=("tmx", "header", "tu")):
         if not root_checked:
             root_checked = True
-            if element.tag != "tmx":
-                raise InputError(f"not a TMX file: the root element is <{element.tag}>",
-                                 name, start_line(element))
-        if event == "start":
-            if element.tag == "header":
-                header_line = start_line(element) or 1
-                value = element.get("srclang", "*all*").strip()
-                srclang = None if value in ("*all*", "") else normalize_tag(value)
-            continue
-        if element.tag == "tu":
-            units.append(_unit(element, name, start_line))
+            root = element.getroottree().getroot()
+            if root.tag != "tmx":
+                raise InputError(f"not a TMX file: the root element is <{root.tag}>", name, start_line(root))
+        if element.tag == "header":
+            header_line = start_line(element) or 1
+            value = element.get("srclang", "*all*").strip()
+            srclang = None if value in ("*all*", "") else normalize_tag(value)
+        elif element.tag == "tu":
+            units.append(_unit(element, name, start_line, languages))
             element.clear(keep_tail=False)
             while element.getprevious() is not None:
                 del element.getparent()[0]
+    if not root_checked:
+        raise InputError("not a TMX file: no <tmx> element", name, 1)
     return srclang, header_line, units
 
 
-def _notes(element: etree._Element) -> list[str]:
-    return [note.text or "" for note in element if note.tag == "note"]
+def _unit(element: etree._Element, name: str, start_line: StartLines, languages: dict[str, str]) -> _Unit:
+    variants: list[_Variant] = []
+    notes: list[str] = []
+    for child in element:
+        if child.tag == "note":
+            notes.append(child.text or "")
+        elif child.tag == "tuv":
+            variants.append(_variant(child, name, start_line, languages))
+    return _Unit(start_line(element), element.get("tuid"), notes, variants)
 
 
-def _unit(element: etree._Element, name: str, start_line: StartLines) -> _Unit:
-    variants = []
-    for tuv in element:
-        if tuv.tag != "tuv":
-            continue
-        lang = tuv.get(_XML_LANG) or tuv.get("lang")
-        if not lang:
-            raise InputError("<tuv> without xml:lang", name, start_line(tuv))
-        seg = tuv.find("seg")
-        if seg is None:
-            raise InputError(f'<tuv xml:lang="{lang}"> without <seg>', name, start_line(tuv))
-        text, raw = flatten(seg, name)
-        variants.append(_Variant(normalize_tag(lang), text, raw, _notes(tuv)))
-    return _Unit(start_line(element), element.get("tuid"), _notes(element), variants)
+def _variant(tuv: etree._Element, name: str, start_line: StartLines, languages: dict[str, str]) -> _Variant:
+    lang = tuv.get(_XML_LANG) or tuv.get("lang")
+    if not lang:
+        raise InputError("<tuv> without xml:lang", name, start_line(tuv))
+    seg = None
+    notes: list[str] = []
+    for child in tuv:
+        if child.tag == "seg":
+            seg = child
+        elif child.tag == "note":
+            notes.append(child.text or "")
+    if seg is None:
+        raise InputError(f'<tuv xml:lang="{lang}"> without <seg>', name, start_line(tuv))
+    if lang not in languages:
+        languages[lang] = normalize_tag(lang)
+    text, raw = flatten(seg, name)
+    return _Variant(languages[lang], text, raw, notes)
 
 
 def _source_language(given: str | None, srclang: str | None, name: str, line: int) -> str:
@@ -133,11 +144,8 @@ def _source_language(given: str | None, srclang: str | None, name: str, line: in
 
 
 def _other_language(units: list[_Unit], source: str, name: str, line: int) -> str | None:
-    others: dict[str, None] = {}
-    for unit in units:
-        for variant in unit.variants:
-            if primary_subtag(variant.lang) != primary_subtag(source):
-                others[variant.lang] = None
+    seen = dict.fromkeys(variant.lang for unit in units for variant in unit.variants)
+    others = [lang for lang in seen if primary_subtag(lang) != primary_subtag(source)]
     if len(others) > 1:
         raise InputError(f"a multilingual TMX ({', '.join(others)}): give the target language", name, line)
     return next(iter(others), None)

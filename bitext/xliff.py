@@ -15,7 +15,7 @@ describes; the markup as written is kept in ``raw_source``/``raw_target``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -117,7 +117,7 @@ def _read_xliff1(root: etree._Element, where: _Where, source_lang: str | None,
         stated_target = _agree(stated_target, file_target, "target", file_element, path)
         body = _child(file_element, "body")
         if body is not None:
-            segments.extend(_units1(body, where, _translatable(file_element, True)))
+            segments.extend(_units(body, where, _translatable(file_element, True), "trans-unit", _unit1_segments))
     line = where.line(files[0])
     return BilingualDocument(path, settle(stated_source, source_lang, "source", path, line),
                              settle(stated_target, target_lang, "target", path, line), segments, "xliff")
@@ -131,17 +131,24 @@ def _agree(so_far: str | None, this: str | None, role: str, file_element: etree.
     return so_far or this
 
 
-def _units1(container: etree._Element, where: _Where, translatable: bool) -> Iterator[Segment]:
+def _units(container: etree._Element, where: _Where, translatable: bool, unit_name: str,
+           read_unit: Callable[[etree._Element, _Where], Iterator[Segment]]) -> Iterator[Segment]:
+    """The segments of the translatable units (``<trans-unit>``/``<unit>``) in ``container``,
+    through nested groups."""
     for element in container:
         if not isinstance(element.tag, str):
             continue
         name = local_name(element.tag)
         if name == "group":
-            yield from _units1(element, where, _translatable(element, translatable))
-        elif name == "trans-unit" and _translatable(element, translatable):
-            target = _child(element, "target")
-            state = None if target is None else target.get("state")
-            yield _segment(element, element, where, element.get("id"), _notes(element, None), state)
+            yield from _units(element, where, _translatable(element, translatable), unit_name, read_unit)
+        elif name == unit_name and _translatable(element, translatable):
+            yield from read_unit(element, where)
+
+
+def _unit1_segments(unit: etree._Element, where: _Where) -> Iterator[Segment]:
+    target = _child(unit, "target")
+    state = None if target is None else target.get("state")
+    yield _segment(unit, unit, where, unit.get("id"), _notes(unit, None), state)
 
 
 # -- XLIFF 2.x ---------------------------------------------------------------------------------
@@ -155,21 +162,10 @@ def _read_xliff2(root: etree._Element, where: _Where, source_lang: str | None,
     stated_target = _stated(root, "trgLang", path)
     segments: list[Segment] = []
     for file_element in _children(root, "file"):
-        segments.extend(_units2(file_element, where, _translatable(file_element, True)))
+        segments.extend(_units(file_element, where, _translatable(file_element, True), "unit", _unit2_segments))
     line = where.line(root)
     return BilingualDocument(path, settle(stated_source, source_lang, "source", path, line),
                              settle(stated_target, target_lang, "target", path, line), segments, "xliff")
-
-
-def _units2(container: etree._Element, where: _Where, translatable: bool) -> Iterator[Segment]:
-    for element in container:
-        if not isinstance(element.tag, str):
-            continue
-        name = local_name(element.tag)
-        if name == "group":
-            yield from _units2(element, where, _translatable(element, translatable))
-        elif name == "unit" and _translatable(element, translatable):
-            yield from _unit2_segments(element, where)
 
 
 def _unit2_segments(unit: etree._Element, where: _Where) -> Iterator[Segment]:

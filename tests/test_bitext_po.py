@@ -10,14 +10,9 @@ from trilex.bitext import read_document
 from trilex.bitext.po import read_po
 from trilex.errors import InputError
 
+from test_bitext_xliff import line_of  # the shared helper, pytest puts tests/ on sys.path
+
 DATA = Path(__file__).parent / "data" / "bitext"
-
-
-def _line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line == needle:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
 
 
 @pytest.mark.parametrize("code, language, count", [("th", "th", 499), ("zh_CN", "zh-CN", 500)])
@@ -37,9 +32,9 @@ def test_real_catalogue_lines_notes_and_mnemonics(corpora):
     path = corpora / "po" / "xfce4-panel.th.po"
     doc = read_po(str(path))
     panel = next(s for s in doc if s.unit_id == "Panel")
-    assert panel.line == _line_of(path, 'msgid "Panel"') and panel.target == "พาเนล"
+    assert panel.line == line_of(path, 'msgid "Panel"') and panel.target == "พาเนล"
     about = next(s for s in doc if s.unit_id == "plugin context menu\x04_About")
-    assert about.line == _line_of(path, 'msgctxt "plugin context menu"')
+    assert about.line == line_of(path, 'msgctxt "plugin context menu"')
     # The GTK mnemonic inside a Thai word does not hide the word from a term check.
     assert (about.source, about.target) == ("About", "เกี่ยวกับ")
     assert (about.raw_source, about.raw_target) == ("_About", "เ_กี่ยวกับ")
@@ -50,7 +45,7 @@ def test_real_catalogue_lines_notes_and_mnemonics(corpora):
     assert zone.raw_target is None
     wrapped = next(s for s in doc if s.source.startswith("Add a new launcher"))
     assert wrapped.source == "Add a new launcher to the panel based on the information of this desktop file"
-    assert wrapped.line == _line_of(path, "#: panel-desktop-handler.desktop.in:5") + 1
+    assert wrapped.line == line_of(path, "#: panel-desktop-handler.desktop.in:5") + 1
 
 
 def test_composed_catalogue():
@@ -62,17 +57,17 @@ def test_composed_catalogue():
                    "%d file[0]", "%d file[1]", "Untranslated", "Right after"]
     data_center = doc.segments[0]
     assert data_center.notes == ["trilex: ignore[missing-term]", "I18N: the name of the feature"]
-    assert data_center.line == _line_of(path, 'msgid "Data Center"')
-    assert doc.segments[1].line == _line_of(path, 'msgctxt "menu"')
+    assert data_center.line == line_of(path, 'msgid "Data Center"')
+    assert doc.segments[1].line == line_of(path, 'msgctxt "menu"')
     assert (doc.segments[1].source, doc.segments[1].target) == ("File", "แฟ้ม")
     multi = doc.segments[3]
     assert multi.target == 'บรรทัดแรก\nเขาพูดว่า "สวัสดี"\tแล้วก็ไป'
-    assert multi.line == _line_of(path, "#: src/main.c:30") + 2
+    assert multi.line == line_of(path, "#: src/main.c:30") + 2
     singular, plural = doc.segments[4:6]
     assert (singular.source, singular.target) == ("%d file", "%d แฟ้ม")
     assert (plural.source, plural.target) == ("%d files", "%d แฟ้ม (หลายแฟ้ม)")
     assert doc.segments[6].target is None
-    assert doc.segments[7].line == _line_of(path, 'msgid "Right after"')
+    assert doc.segments[7].line == line_of(path, 'msgid "Right after"')
 
 
 def test_fuzzy_entries_only_on_request():

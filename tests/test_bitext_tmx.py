@@ -11,14 +11,9 @@ from trilex.bitext.inline import PLACEHOLDER
 from trilex.bitext.tmx import read_tmx
 from trilex.errors import InputError
 
+from test_bitext_xliff import line_of  # the shared helper, pytest puts tests/ on sys.path
+
 DATA = Path(__file__).parent / "data" / "bitext"
-
-
-def _line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
 
 
 def test_bilingual_tmx():
@@ -31,7 +26,7 @@ def test_bilingual_tmx():
     assert first.target == "ศูนย์ข้อมูลเปิดแล้ว"
     assert first.raw_target == 'ศูนย์ข้อมูล<hi type="bold">เปิด</hi>แล้ว'
     assert first.notes == ["trilex: ignore[missing-term]", "Thai reviewer note"]
-    assert first.line == _line_of(path, 'tuid="tu-1"')
+    assert first.line == line_of(path, 'tuid="tu-1"')
     assert english_only.target is None
     assert (legacy.source, legacy.target) == ("TMX 1.1 lang attribute", "แอตทริบิวต์ lang")
 
@@ -63,7 +58,7 @@ def test_utf16_tmx(tmp_path):
     path.write_bytes(text.encode("utf-16"))
     doc = read_document(str(path))
     assert doc.segments[0].target == "ศูนย์ข้อมูลเปิดแล้ว"
-    assert doc.segments[0].line == _line_of(DATA / "bilingual.tmx", 'tuid="tu-1"')
+    assert doc.segments[0].line == line_of(DATA / "bilingual.tmx", 'tuid="tu-1"')
 
 
 @pytest.mark.parametrize("body, line, message", [
@@ -73,7 +68,8 @@ def test_utf16_tmx(tmp_path):
      2, '<tuv xml:lang="en"> without <seg>'),
     ('<tmx version="1.4"><header srclang="en"/><body>\n<tu><tuv xml:lang="en"><seg>x</tuv></tu></body></tmx>',
      2, "malformed XML"),
-    ('<?xml version="1.0"?>\n<martif/>', 2, "not a TMX file"),
+    ('<?xml version="1.0"?>\n<martif/>', 1, "not a TMX file"),
+    ('<foo>\n<header srclang="en"/></foo>', 1, "not a TMX file: the root element is <foo>"),
     ('<!DOCTYPE tmx [<!ENTITY a "b">]>\n<tmx version="1.4"><header srclang="en"/></tmx>', 1,
      "the document type declares entities"),
     ("", 1, "empty file"),
