@@ -178,7 +178,8 @@ def test_units_without_source_or_with_one_language_or_duplicates(tmp_path, dtd):
 def test_forbidden_characters_are_dropped_and_reported(tmp_path, dtd):
     bad = unit(Variant("en", ["Tab\tok\x01bell\x07", InlineCode("ph", ["<x\x0b/>"], x="1"), "end\uffff"],
                        notes=[Note("note\x1f")]),
-               Variant("th", ["ไทย\x00"]), props=[Prop("x-Note", "p\x02")], tuid="t\x03")
+               Variant("th", ["ไทย\x00", InlineCode("ph", ["<x/>"], x="1")]), props=[Prop("x-Note", "p\x02")],
+               tuid="t\x03")
     messages: list[str] = []
     out = tmp_path / "bad.tmx"
     stats = write_tmx([bad], out, srclang="en", on_warning=messages.append)
@@ -226,12 +227,24 @@ def test_dates_and_attributes_are_written_the_tmx_way(tmp_path, dtd):
 def test_deprecated_ut_and_it_without_pos_become_ph(tmp_path, dtd):
     source = Variant("en", ["a", InlineCode("ut", ["{\\b}"], x="1"), "b", InlineCode("it", ["<i>"], x="2")])
     out = tmp_path / "ut.tmx"
-    stats = write_tmx([unit(source, Variant("th", ["ก"]))], out, srclang="en")
+    target = Variant("th", ["ก", InlineCode("ph", ["{\\b}"], x="1"), InlineCode("ph", ["<i>"], x="2")])
+    stats = write_tmx([unit(source, target)], out, srclang="en")
     assert stats.warning_count == 2
     check_written(out, dtd)
     _, back = read_tmx(out)
     assert next(back).variant("en").content == [
         "a", InlineCode("ph", ["{\\b}"], x="1"), "b", InlineCode("ph", ["<i>"], x="2")]
+
+
+def test_codes_missing_from_a_target_are_reported(tmp_path, dtd):
+    source = Variant("en", ["Open ", InlineCode("bpt", ["<b>"], i="1", x="1"), "Settings",
+                            InlineCode("ept", ["</b>"], i="1"), InlineCode("ph", ["<br/>"], x="2")])
+    target = Variant("th", ["เปิดการตั้งค่า", InlineCode("ph", ["<br/>"], x="2")])
+    out = tmp_path / "x.tmx"
+    stats = write_tmx([unit(source, target, tuid="7")], out, srclang="en")
+    assert stats.written == 1
+    assert stats.warnings == ["unit 7: inline codes of th (x=['2']) do not match the source's (x=['1', '2'])"]
+    check_written(out, dtd)
 
 
 @pytest.mark.parametrize(("content", "message"), [

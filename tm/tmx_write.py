@@ -105,7 +105,7 @@ class _Writer:
             self.on_warning(message)
 
     def tag(self, lang: str) -> str:
-        return with_region(lang) if self.region_codes else normalize_tag(lang)
+        return self.clean(with_region(lang) if self.region_codes else normalize_tag(lang))
 
     def clean(self, text: str) -> str:
         """``text`` without the characters XML 1.0 forbids (counted and reported)."""
@@ -139,12 +139,12 @@ class _Writer:
 
     def notes_and_props(self, parent: etree._Element, notes: list[Note], props: list[Prop]) -> None:
         for note in notes:
-            element = etree.SubElement(parent, "note", {XML_LANG: note.lang} if note.lang else {})
+            element = etree.SubElement(parent, "note", {XML_LANG: self.clean(note.lang)} if note.lang else {})
             element.text = self.clean(note.text)
         for prop in props:
             attributes = {"type": self.clean(prop.type) or "x-unknown"}
             if prop.lang:
-                attributes[XML_LANG] = prop.lang
+                attributes[XML_LANG] = self.clean(prop.lang)
             element = etree.SubElement(parent, "prop", attributes)
             element.text = self.clean(prop.value)
 
@@ -190,9 +190,19 @@ class _Writer:
         self.notes_and_props(element, unit.notes, unit.props)
         for variant in variants:
             self.variant(element, variant)
+        self.check_x(variants)
         _indent(element, "\n      ", "\n    ")
         self.stats.written += 1
         return element
+
+    def check_x(self, variants: list[Variant]) -> None:
+        """Warn when a target's codes do not carry the source's ``x`` values (CAT tools pair tags by ``x``)."""
+        expected = _x_values(variants[0])
+        for variant in variants[1:]:
+            found = _x_values(variant)
+            if found != expected:
+                self.warn(f"inline codes of {variant.lang} (x={sorted(found)}) do not match "
+                          f"the source's (x={sorted(expected)})")
 
     def variant(self, parent: etree._Element, variant: Variant) -> None:
         attributes = {XML_LANG: self.tag(variant.lang),
@@ -261,6 +271,10 @@ def _indent(element: etree._Element, inner: str, outer: str) -> None:
     for child in children[:-1]:
         child.tail = inner
     children[-1].tail = outer
+
+
+def _x_values(variant: Variant) -> set[str]:
+    return {code.x for code in variant.codes if code.x is not None}
 
 
 def _check_pairs(content: Content, where: str) -> None:
