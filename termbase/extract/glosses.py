@@ -155,13 +155,12 @@ class _Finder:
         if marker:
             return self.short_form(line, floor, floor + marker.start(), (start, end), names, previous)
         if _THAI.search(quoted):
-            gloss = self.make(line, (start, end), names, HIGH, "", "paren")
-        elif is_acronym(quoted) and ENGLISH in names:
-            gloss = self.make(line, None, names, HIGH, "", "paren", acronym=(start, end))
-        else:
-            gloss = self.make(line, None, {**names, ENGLISH: Part(ENGLISH, quoted, start, end)}
-                              if ENGLISH not in names else names, HIGH, "", "paren")
-        return gloss
+            return self.make(line, (start, end), names, HIGH, "", "paren")
+        if is_acronym(quoted) and ENGLISH in names:
+            return self.make(line, None, names, HIGH, "", "paren", acronym=(start, end))
+        if ENGLISH not in names:
+            return self.make(line, None, {**names, ENGLISH: Part(ENGLISH, quoted, start, end)}, HIGH, "", "paren")
+        return None
 
     def short_form(self, line: _Line, floor: int, marker_at: int, short: tuple[int, int],
                    names: dict[str, Part], previous: list[Gloss]) -> Gloss | None:
