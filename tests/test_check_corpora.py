@@ -64,6 +64,11 @@ def test_xfce_missing_terms_are_the_real_omissions(xfce_report):
     assert not [loc for loc in where(xfce_report, "missing-term") if loc[0] == "xfce4-panel.th.po"]
 
 
+def test_xfce_count_mismatch_where_a_panel_stays_in_latin(xfce_report):
+    # "…current xfce4-panel configuration…" → "…การตั้งค่าพาเนล xfce4…": two panels, one พาเนล.
+    assert where(xfce_report, "count-mismatch") == [("xfce4-panel.th.po", 1277)]
+
+
 def test_xfce_desktop_is_rendered_two_ways_in_thai(xfce_report):
     [finding] = [f for f in xfce_report.findings if f.check == "inconsistent-term"]
     assert Path(finding.location.path).name == "xfce4-panel.th.po"
