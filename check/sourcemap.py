@@ -8,10 +8,12 @@ from the unit's line on (trying the XML-escaped spelling too) and caches each fi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
-
 from trilex.errors import InputError
 from trilex.fileio import read_text
+
+
+def _xml_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class SourceMap:
         if lines is None:
             return None
         spellings = [text]
-        escaped = escape(text, {'"': "&quot;"})
+        escaped = _xml_escape(text)
         if escaped != text:
             spellings.append(escaped)
         for index in range(from_line - 1, min(len(lines), from_line - 1 + max_lines)):

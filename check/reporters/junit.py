@@ -9,12 +9,13 @@ finding of the unit); findings below it are listed in ``<system-out>`` and do no
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TextIO
-
-from lxml import etree
+from typing import TYPE_CHECKING, TextIO
 
 from trilex.check.findings import Finding
 from trilex.check.report import Report, reporter
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 def _case_name(finding: Finding) -> str:
@@ -30,6 +31,8 @@ def _describe(finding: Finding) -> str:
 
 def build_junit(report: Report) -> etree._Element:
     """The JUnit ``<testsuites>`` element of ``report``."""
+    from lxml import etree
+
     by_file: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for finding in [*report.findings, *report.unused_suppressions]:
         by_file[finding.location.path][_case_name(finding)].append(finding)
@@ -68,5 +71,7 @@ def build_junit(report: Report) -> etree._Element:
 @reporter("junit")
 def report_junit(report: Report, stream: TextIO) -> None:
     """Write ``report`` as JUnit XML."""
+    from lxml import etree
+
     stream.write(etree.tostring(build_junit(report), encoding="unicode", pretty_print=True,
                                 doctype='<?xml version="1.0" encoding="UTF-8"?>'))
