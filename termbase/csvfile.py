@@ -29,6 +29,7 @@ from trilex.termbase.model import (
     AdminStatus,
     Concept,
     Definition,
+    LanguageSection,
     Term,
     Termbase,
 )
@@ -180,14 +181,21 @@ class _RowReader:
 
     def concept(self, row: list[str], concept_id: str) -> Concept | None:
         concept = Concept(concept_id)
+        sections: dict[str, LanguageSection] = {}
         for index, lang in self.layout.languages:
-            texts = split_cell(self.cell(row, index)) if self.cell(row, index) else []
+            text = self.cell(row, index)
+            if not text:
+                continue
+            texts = split_cell(text)
             statuses = self.per_term(row, lang, "status", len(texts))
             parts = self.per_term(row, lang, "pos", len(texts))
-            for text, status, pos in zip(texts, statuses, parts):
-                if text:
-                    concept.add_term(lang, Term(text, status=self.status(status),
-                                                part_of_speech=self.part_of_speech(pos)))
+            terms = [Term(text, status=self.status(status), part_of_speech=self.part_of_speech(pos))
+                     for text, status, pos in zip(texts, statuses, parts) if text]
+            if terms:
+                if lang not in sections:
+                    sections[lang] = LanguageSection(lang)
+                    concept.languages.append(sections[lang])
+                sections[lang].terms.extend(terms)
         if not concept.languages:
             return None
         for section in concept.languages:

@@ -135,20 +135,34 @@ def element_text(element: etree._Element) -> str:
     return clean_text(element.text or "")
 
 
+_TAG_CATEGORIES: dict[object, tuple[str, str | None]] = {}
+
+
+def _tag_category(tag: object) -> tuple[str, str | None]:
+    """``(element name, DCT data category or None)`` of a tag, cached: files repeat few tags."""
+    if not isinstance(tag, str):
+        return "", None
+    local, dct = tag, None
+    if tag[0] == "{":
+        namespace, _, local = tag[1:].partition("}")
+        if namespace != TBX_NS and local in DCT_CATEGORIES:
+            local, dct = DCT_CATEGORIES[local], local
+    return local, dct
+
+
 def category(element: etree._Element) -> tuple[str, str | None]:
     """``(element name, data category)`` of a TBX element, DCT-style elements mapped to DCA.
 
     Comments and processing instructions give ``("", None)``.
     """
     tag = element.tag
-    if not isinstance(tag, str):
-        return "", None
-    if tag[0] == "{":
-        namespace, _, local = tag[1:].partition("}")
-        if namespace != TBX_NS and local in DCT_CATEGORIES:
-            return DCT_CATEGORIES[local], local
-        tag = local
-    return tag, element.get("type")
+    known = _TAG_CATEGORIES.get(tag)
+    if known is None:
+        known = _TAG_CATEGORIES[tag] = _tag_category(tag)
+    name, dct = known
+    if dct is not None or not name:
+        return name, dct
+    return name, element.get("type")
 
 
 @dataclass
@@ -242,8 +256,7 @@ class EntryReader:
         """Read a ``termSec``/``tig``/``ntig``."""
         term: Term | None = None
         term_id = element.get("id")
-        children = list(element)
-        for child in children:
+        for child in element:
             name, kind = category(child)
             if name == "termGrp":  # ntig: term and termNotes are grouped
                 for grouped in child:
@@ -251,14 +264,14 @@ class EntryReader:
                     if grouped_name == "term":
                         term = self._new_term(grouped, term_id)
                     elif grouped_name in ("termNote", "termNoteGrp") and term is not None:
-                        self.read_term_note(grouped, grouped_kind, term)
+                        self.read_term_note(grouped, grouped_name, grouped_kind, term)
             elif name == "term":
                 term = self._new_term(child, term_id)
             elif term is None:
                 if name:
                     raise self.error(f"<{name}> before <term>", child)
             elif name in ("termNote", "termNoteGrp"):
-                self.read_term_note(child, kind, term)
+                self.read_term_note(child, name, kind, term)
             elif name == "note" and self.proper_noun_notes and \
                     element_text(child) == PROPER_NOUN_NOTE:
                 term.part_of_speech = "properNoun"
@@ -276,12 +289,14 @@ class EntryReader:
             term_id = self._claim_id(term_id, element.getparent())
         return Term(text, id=term_id)
 
-    def read_term_note(self, element: etree._Element, kind: str | None, term: Term) -> None:
+    def read_term_note(self, element: etree._Element, name: str, kind: str | None,
+                       term: Term) -> None:
         """Read a ``termNote`` (or the first ``termNote`` of a ``termNoteGrp``)."""
-        if category(element)[0] == "termNoteGrp":
+        if name == "termNoteGrp":
             for child in element:
-                if category(child)[0] == "termNote":
-                    self.read_term_note(child, category(child)[1], term)
+                child_name, child_kind = category(child)
+                if child_name == "termNote":
+                    self.read_term_note(child, child_name, child_kind, term)
                     return
             return
         value = element_text(element)
