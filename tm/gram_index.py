@@ -3,7 +3,7 @@
 Why not FTS5: an FTS5 ``trigram`` query that ORs all trigrams of a 50-character Thai sentence
 walks the posting lists of very common trigrams (``การ`` is in 8% of Thai segments) row by
 row, and ranking needs every matching row, which is far over the 50 ms budget at 1M segments.
-This index keeps each trigram's posting list as packed ``uint32`` blobs next to its length,
+This index keeps each trigram (as one integer) with its posting list as packed ``uint32`` blobs next to its length,
 so a lookup reads the document frequencies first (without touching the blobs), then only the
 blobs of the rarest trigrams (a fixed budget of postings), counts them with numpy, and hands
 the segments sharing the most rare trigrams to exact re-scoring. It also answers the
@@ -14,12 +14,11 @@ import; :func:`merge_chunks` joins them.
 from __future__ import annotations
 
 import sqlite3
-from array import array
 
 SCHEMA = """
 CREATE TABLE grams (
     lang TEXT NOT NULL,
-    gram TEXT NOT NULL,
+    gram INTEGER NOT NULL,
     chunk INTEGER NOT NULL,
     count INTEGER NOT NULL,
     postings BLOB NOT NULL
@@ -37,9 +36,29 @@ CANDIDATES = 400
 FLUSH_SEGMENTS = 100_000
 
 
-def trigrams(key: str) -> set[str]:
-    """The distinct character trigrams of a match key (none for keys under 3 characters)."""
-    return {key[i:i + 3] for i in range(len(key) - 2)}
+def gram_codes(keys: list[str]):
+    """Every character trigram of ``keys`` as one integer (three 21-bit code points), with the
+    index of the key it is in: two numpy arrays of the same length, in text order.
+
+    Keys under 3 characters have no trigram.
+    """
+    import numpy as np
+
+    lengths = np.fromiter((len(key) for key in keys), dtype=np.int64, count=len(keys))
+    points = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    if len(points) < 3:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    owner = np.repeat(np.arange(len(keys)), lengths)
+    codes = (points[:-2] << 42) | (points[1:-1] << 21) | points[2:]
+    inside = owner[:-2] == owner[2:]
+    return codes[inside], owner[:-2][inside]
+
+
+def query_grams(key: str) -> list[int]:
+    """The distinct trigram codes of one key."""
+    import numpy as np
+
+    return np.unique(gram_codes([key])[0]).tolist()
 
 
 class PostingsWriter:
@@ -47,38 +66,49 @@ class PostingsWriter:
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
-        self.buffer: dict[str, dict[str, array]] = {}
+        self.buffer: dict[str, tuple[list[int], list[str]]] = {}
         self.pending = 0
 
     def add(self, segment_id: int, lang: str, key: str) -> None:
         """Index segment ``segment_id`` (ids must grow) under the trigrams of ``key``."""
-        lists = self.buffer.setdefault(lang, {})
-        for gram in trigrams(key):
-            ids = lists.get(gram)
-            if ids is None:
-                ids = lists[gram] = array("I")
-            ids.append(segment_id)
+        ids, keys = self.buffer.setdefault(lang, ([], []))
+        ids.append(segment_id)
+        keys.append(key)
         self.pending += 1
         if self.pending >= FLUSH_SEGMENTS:
             self.flush()
 
     def flush(self) -> None:
-        """Write the buffered postings as a new chunk."""
+        """Write the buffered postings as a new chunk: one row per (language, trigram)."""
+        import numpy as np
+
         if not self.buffer:
             return
         chunk = self.db.execute("SELECT coalesce(max(chunk), -1) + 1 FROM grams").fetchone()[0]
-        self.db.executemany(
-            "INSERT INTO grams(lang, gram, chunk, count, postings) VALUES (?, ?, ?, ?, ?)",
-            ((lang, gram, chunk, len(ids), ids.tobytes())
-             for lang, lists in self.buffer.items() for gram, ids in lists.items()),
-        )
+        for lang, (ids, keys) in self.buffer.items():
+            codes, owners = gram_codes(keys)
+            segments = np.asarray(ids, dtype=np.uint32)[owners]
+            order = np.lexsort((segments, codes))
+            codes, segments = codes[order], segments[order]
+            fresh = np.ones(len(codes), dtype=bool)
+            fresh[1:] = (codes[1:] != codes[:-1]) | (segments[1:] != segments[:-1])
+            codes, segments = codes[fresh], segments[fresh]
+            bounds = np.flatnonzero(np.diff(codes)) + 1
+            starts = np.concatenate(([0], bounds)).tolist()
+            ends = np.concatenate((bounds, [len(codes)])).tolist()
+            firsts = codes[starts].tolist() if len(codes) else []
+            self.db.executemany(
+                "INSERT INTO grams(lang, gram, chunk, count, postings) VALUES (?, ?, ?, ?, ?)",
+                ((lang, code, chunk, end - begin, segments[begin:end].tobytes())
+                 for code, begin, end in zip(firsts, starts, ends)),
+            )
         self.buffer.clear()
         self.pending = 0
 
 
-def frequencies(db: sqlite3.Connection, lang: str, grams: list[str]) -> dict[str, int]:
+def frequencies(db: sqlite3.Connection, lang: str, grams: list[int]) -> dict[int, int]:
     """How many segments in ``lang`` contain each of ``grams`` (absent grams are left out)."""
-    found: dict[str, int] = {}
+    found: dict[int, int] = {}
     for start in range(0, len(grams), 500):
         part = grams[start:start + 500]
         marks = ",".join("?" * len(part))
@@ -89,7 +119,7 @@ def frequencies(db: sqlite3.Connection, lang: str, grams: list[str]) -> dict[str
     return found
 
 
-def postings(db: sqlite3.Connection, lang: str, grams: list[str]):
+def postings(db: sqlite3.Connection, lang: str, grams: list[int]):
     """The segment ids of all ``grams`` concatenated, as a numpy ``uint32`` array."""
     import numpy as np
 
@@ -103,9 +133,9 @@ def postings(db: sqlite3.Connection, lang: str, grams: list[str]):
     return np.frombuffer(b"".join(blobs), dtype=np.uint32)
 
 
-def rarest(df: dict[str, int], budget: int = POSTINGS_BUDGET, minimum: int = MIN_GRAMS) -> list[str]:
+def rarest(df: dict[int, int], budget: int = POSTINGS_BUDGET, minimum: int = MIN_GRAMS) -> list[int]:
     """The rarest grams whose postings fit in ``budget`` (at least ``minimum`` of them)."""
-    chosen: list[str] = []
+    chosen: list[int] = []
     total = 0
     for gram, count in sorted(df.items(), key=lambda item: item[1]):
         if len(chosen) >= minimum and total + count > budget:
@@ -119,7 +149,7 @@ def fuzzy_candidates(db: sqlite3.Connection, lang: str, key: str, limit: int = C
     """Ids of the segments sharing the most rare trigrams with ``key``, most shared first."""
     import numpy as np
 
-    df = frequencies(db, lang, sorted(trigrams(key)))
+    df = frequencies(db, lang, query_grams(key))
     ids = postings(db, lang, rarest(df))
     if not len(ids):
         return []
@@ -136,8 +166,9 @@ def containing_candidates(db: sqlite3.Connection, lang: str, key: str, rare: int
     of ``key`` — a superset of the segments containing ``key`` itself (``key`` ≥ 3 characters)."""
     import numpy as np
 
-    df = frequencies(db, lang, sorted(trigrams(key)))
-    if len(df) < len(trigrams(key)):
+    grams = query_grams(key)
+    df = frequencies(db, lang, grams)
+    if len(df) < len(grams):
         return np.empty(0, dtype=np.uint32)
     result = None
     for gram in sorted(df, key=df.__getitem__)[:rare]:
