@@ -21,11 +21,12 @@ def _langs(ctx: click.Context, param: click.Parameter, value: str | None) -> lis
               help="Target languages. Default: every other language of the termbase.")
 @click.option("-t", "--termbase", "termbases", multiple=True, type=click.Path(dir_okay=False),
               help="Termbase (TBX or CSV); repeatable. Default: the bundled termbase.")
+@click.option("--tm", "tm_path", type=click.Path(dir_okay=False), help="Also show fuzzy matches from this TM.")
 @click.option("-f", "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
 @verbosity_options
 def cli(text: str, source_lang: str, target_langs: list[str] | None, termbases: tuple[str, ...],
-        output_format: str) -> None:
+        output_format: str, tm_path: str | None = None) -> None:
     """List the termbase terms in TEXT (or stdin with -) and their approved translations.
 
     For each term: its span, its status, the approved terms in each target language (preferred
@@ -36,6 +37,7 @@ def cli(text: str, source_lang: str, target_langs: list[str] | None, termbases: 
       trilex suggest "ศูนย์ข้อมูลปัญญาประดิษฐ์จีน-อาเซียน" --from th --to zh,en
       echo "Add a new panel" | trilex suggest - --from en --to th -t xfce.tbx
       trilex suggest "人工智能" --from zh --to th --format json
+      trilex suggest "ศูนย์ข้อมูลเปิดแล้ว" --from th --to zh --tm project.tm
     """
     from trilex.check.suggest import suggest
     from trilex.check.index import load_index
@@ -50,17 +52,27 @@ def cli(text: str, source_lang: str, target_langs: list[str] | None, termbases: 
         target_langs = list(dict.fromkeys(primary_subtag(tag) for tag in index.termbase.languages()
                                           if primary_subtag(tag) != source))
     suggestions = suggest(text, index, source_lang, target_langs)
+    if tm_path:
+        from trilex.cli.tm import fuzzy_matches, match_dicts, match_lines
+
+        matches = fuzzy_matches(text, tm_path, source_lang, limit=5)
     if output_format == "json":
         import json
 
         document = {"version": 1, "text": text, "source_lang": source_lang, "target_langs": target_langs,
                     "terms": [suggestion.to_dict() for suggestion in suggestions]}
+        if tm_path:
+            document["tm_matches"] = match_dicts(matches, text, source_lang, target_langs)
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
     if not suggestions:
         info("no termbase terms found")
     for suggestion in suggestions:
         click.echo("\n".join(_text_lines(suggestion)))
+    if tm_path:
+        click.echo("TM matches:" if matches else "TM matches: none of 75% or more")
+        for line in match_lines(matches, text, source_lang, target_langs):
+            click.echo(line)
 
 
 def _describe(term) -> str:

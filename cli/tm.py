@@ -162,35 +162,55 @@ def search(text: str, tm_path: str, min_score: float, lang: str | None, target: 
       trilex tm search "ศูนย์ข้อมูลปัญญาประดิษฐ์" --tm project.tm
       trilex tm search "The data centre opens next year." --tm project.tm --to th --min 60
     """
-    from trilex.tm.fuzzy import diff, render_diff
-    from trilex.tm.store import open_store
-
     lang = _lang_of(text, lang)
-    with open_store(tm_path, create=False) as store:
-        matches = store.search_fuzzy(text, lang, min_score, limit)
+    matches = fuzzy_matches(text, tm_path, lang, min_score, limit)
     if output_format == "json":
-        click.echo(json.dumps([
-            {"score": round(match.score, 1), "lang": match.lang, "text": match.text, "origin": match.origin,
-             "diff": [asdict(piece) for piece in diff(match.text, text, lang)],
-             "translations": _translations(match.unit, match.lang, target)}
-            for match in matches], ensure_ascii=False, indent=2))
+        targets = [target] if target else None
+        click.echo(json.dumps(match_dicts(matches, text, lang, targets), ensure_ascii=False, indent=2))
         return
-    color = sys.stdout.isatty()
-    for match in matches:
-        click.echo(f"{match.score:5.1f}%  {render_diff(diff(match.text, text, lang), color)}")
-        for tag, translation in _translations(match.unit, match.lang, target).items():
-            click.echo(f"        {tag}: {translation}")
-        debug(f"        from {match.origin}")
+    for line in match_lines(matches, text, lang, [target] if target else None):
+        click.echo(line)
     if not matches:
         info(f"no match of {min_score:g}% or more")
 
 
-def _translations(unit, matched: str, target: str | None) -> dict[str, str]:
-    """The unit's other variants (or only ``target``), tag → text."""
+def fuzzy_matches(text: str, tm_path: str, lang: str, min_score: float = 75.0, limit: int = 10) -> list:
+    """The fuzzy matches for ``text`` in the TM at ``tm_path`` (which must exist)."""
+    from trilex.tm.store import open_store
+
+    with open_store(tm_path, create=False) as store:
+        return store.search_fuzzy(text, lang, min_score, limit)
+
+
+def match_lines(matches: list, text: str, lang: str, targets: list[str] | None) -> list[str]:
+    """Matches as text: percentage and marked differences, then the translations."""
+    from trilex.tm.fuzzy import diff, render_diff
+
+    color = sys.stdout.isatty()
+    lines: list[str] = []
+    for match in matches:
+        lines.append(f"{match.score:5.1f}%  {render_diff(diff(match.text, text, lang), color)}")
+        lines.extend(f"        {tag}: {translation}"
+                     for tag, translation in _translations(match.unit, match.lang, targets).items())
+    return lines
+
+
+def match_dicts(matches: list, text: str, lang: str, targets: list[str] | None) -> list[dict]:
+    """Matches as JSON-ready dictionaries (with the differences piece by piece)."""
+    from trilex.tm.fuzzy import diff
+
+    return [{"score": round(match.score, 1), "lang": match.lang, "text": match.text, "origin": match.origin,
+             "diff": [asdict(piece) for piece in diff(match.text, text, lang)],
+             "translations": _translations(match.unit, match.lang, targets)} for match in matches]
+
+
+def _translations(unit, matched: str, targets: list[str] | None) -> dict[str, str]:
+    """The unit's other variants (or only those in ``targets``), tag → text."""
     from trilex.lang.tags import tag_matches
 
     return {variant.lang: variant.text for variant in unit.variants
-            if variant.lang != matched and (target is None or tag_matches(target, variant.lang))}
+            if variant.lang != matched and (targets is None or any(tag_matches(lang, variant.lang)
+                                                                    for lang in targets))}
 
 
 @cli.command()

@@ -125,3 +125,14 @@ def test_diff_keeps_thai_clusters_whole_and_covers_both_texts():
     # Normalization-only differences (dash variants) are not differences.
     assert render_diff(diff("中国—东盟", "中国-东盟", "zh")) == "中国—东盟"
     assert render_diff(diff("the car", "the blue car", "en")) == "the {+blue+} car"
+
+
+def test_suggest_shows_tm_matches_beside_the_terms(tm):
+    result = run("suggest", "ศูนย์ข้อมูล", "--from", "th", "--to", "zh", "--tm", tm, "--format", "json")
+    assert result.exit_code == 0, result.output
+    matches = json.loads(result.output)["tm_matches"]
+    assert [(match["score"], match["translations"]) for match in matches] == [(100.0, {"zh-CN": "数据中心"})]
+    text = run("suggest", "ศูนย์ข้อมูล", "--from", "th", "--to", "zh", "--tm", tm).output
+    assert "TM matches:\n100.0%  ศูนย์ข้อมูล\n        zh-CN: 数据中心\n" in text
+    none = run("suggest", "ปัญญาประดิษฐ์", "--from", "th", "--to", "zh", "--tm", tm).output
+    assert "TM matches: none of 75% or more" in none
