@@ -50,7 +50,7 @@ Content = list["str | InlineCode"]
 normalized_tag = functools.lru_cache(maxsize=256)(normalize_tag)
 
 
-@dataclass
+@dataclass(slots=True)
 class InlineCode:
     """One inline element of a segment: ``bpt``, ``ept``, ``it``, ``ph``, ``ut``, ``hi`` or ``sub``.
 
@@ -74,7 +74,7 @@ class InlineCode:
         return "".join(item if isinstance(item, str) else item.code for item in self.content)
 
 
-@dataclass
+@dataclass(slots=True)
 class Note:
     """A ``<note>``: free text, optionally in a given language."""
 
@@ -82,7 +82,7 @@ class Note:
     lang: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Prop:
     """A ``<prop type="...">``: a tool-defined property (trilex's own are named ``x-...``)."""
 
@@ -93,8 +93,6 @@ class Prop:
 
 def plain_text(content: Content) -> str:
     """The text of ``content`` for matching: codes removed, ``hi`` content kept."""
-    if len(content) == 1 and isinstance(content[0], str):
-        return content[0]
     parts: list[str] = []
     for item in content:
         if isinstance(item, str):
@@ -118,7 +116,7 @@ def flow_codes(content: Content) -> Iterator[InlineCode]:
                 yield item
 
 
-@dataclass
+@dataclass(slots=True)
 class Variant:
     """One language of a unit (TMX ``<tuv>``): the segment plus its metadata.
 
@@ -136,7 +134,10 @@ class Variant:
     @property
     def text(self) -> str:
         """Plain text for matching: inline codes removed, ``hi`` content kept."""
-        return plain_text(self.content)
+        content = self.content
+        if len(content) == 1 and type(content[0]) is str:
+            return content[0]
+        return plain_text(content)
 
     @property
     def codes(self) -> list[InlineCode]:
@@ -154,7 +155,7 @@ def _collect_codes(content: Content, found: list[InlineCode]) -> None:
                 _collect_codes(item.content, found)
 
 
-@dataclass
+@dataclass(slots=True)
 class TranslationUnit:
     """A translation unit (TMX ``<tu>``): the same segment in several languages.
 
@@ -171,6 +172,9 @@ class TranslationUnit:
 
     def variant(self, lang: str) -> Variant | None:
         """The variant for ``lang``; ``th`` finds ``th-TH``. An exact tag wins over a looser match."""
+        for variant in self.variants:
+            if variant.lang == lang:
+                return variant
         wanted = normalized_tag(lang)
         for variant in self.variants:
             if variant.lang == wanted:
@@ -186,7 +190,7 @@ class TranslationUnit:
         return [variant.lang for variant in self.variants]
 
 
-@dataclass
+@dataclass(slots=True)
 class TmxHeader:
     """The ``<header>`` of a TMX file: the seven required attributes, the others, notes and props."""
 

@@ -114,7 +114,7 @@ def _local(tag: object) -> str:
 
 
 def _header(element: etree._Element, version: str) -> TmxHeader:
-    attributes = _attributes(element)
+    attributes = _dated(dict(element.attrib))
     header = TmxHeader(version=version)
     for key in _HEADER_FIELDS:
         if key in attributes:
@@ -146,8 +146,8 @@ def _read_units(events: Iterator[tuple[str, etree._Element]], header: TmxHeader,
             owned.close()
 
 
-def _attributes(element: etree._Element) -> dict[str, str]:
-    attributes = dict(element.attrib)
+def _dated(attributes: dict[str, str]) -> dict[str, str]:
+    """``attributes`` with its dates in the TMX form where they parse."""
     for key in DATE_ATTRIBUTES:
         if key in attributes:
             attributes[key] = normalize_tmx_date(attributes[key])
@@ -176,7 +176,8 @@ def _add_note_or_prop(child: etree._Element, notes: list[Note], props: list[Prop
 
 def _unit(element: etree._Element, default_srclang: str | None, name: str,
           warn: WarningHandler) -> TranslationUnit:
-    attributes = _attributes(element) if element.items() else {}
+    items = element.items()
+    attributes = _dated(dict(items)) if items else {}
     tuid = attributes.pop("tuid", None)
     srclang = attributes.pop("srclang", None)
     if srclang in (None, "*all*"):
