@@ -44,28 +44,18 @@ def base_letters(text: str) -> str:
 
 def edit(text: str, lang: str, rng: random.Random, rate: float, pool: str) -> str:
     """``text`` with about ``rate`` of its characters (th, zh) or words (en) replaced, deleted or inserted."""
-    if lang == "en":
-        words = text.split(" ")
-        vocab = pool.split(" ")
-        for _ in range(max(1, round(len(words) * rate))):
-            op, at = rng.random(), rng.randrange(len(words))
-            if op < 0.5:
-                words[at] = rng.choice(vocab)
-            elif op < 0.75 and len(words) > 1:
-                del words[at]
-            else:
-                words.insert(at, rng.choice(vocab))
-        return " ".join(words)
-    chars = list(text)
-    for _ in range(max(1, round(len(chars) * rate))):
-        op, at = rng.random(), rng.randrange(len(chars))
+    separator = " " if lang == "en" else ""
+    units = text.split(" ") if separator else list(text)
+    choices = pool.split(" ") if separator else pool
+    for _ in range(max(1, round(len(units) * rate))):
+        op, at = rng.random(), rng.randrange(len(units))
         if op < 0.5:
-            chars[at] = rng.choice(pool)
-        elif op < 0.75 and len(chars) > 1:
-            del chars[at]
+            units[at] = rng.choice(choices)
+        elif op < 0.75 and len(units) > 1:
+            del units[at]
         else:
-            chars.insert(at, rng.choice(pool))
-    return "".join(chars)
+            units.insert(at, rng.choice(choices))
+    return separator.join(units)
 
 
 def generate_units(corpus: dict[str, list[str]], count: int, seed: int = 1):

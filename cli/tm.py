@@ -15,8 +15,6 @@ TM_OPTION = click.option("--tm", "tm_path", required=True, type=click.Path(dir_o
                          help="The TM file (SQLite; created by 'tm import' if missing).")
 FORMAT_OPTION = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
                              show_default=True, help="Output format.")
-#: Imports leave one index chunk per 100,000 segments; past this many per trigram, merge them.
-MAX_FRAGMENTATION = 4.0
 
 
 @click.group()
@@ -80,9 +78,7 @@ def import_(files: tuple[str, ...], tm_path: str, parallel: tuple[tuple[str, str
             updated = f" ({result.updated} newer copies kept)" if result.updated else ""
             empty = f", {result.empty} empty" if result.empty else ""
             info(f"{path}: {result.added} units added, {result.duplicates} duplicates{updated}{empty}")
-        if store.fragmentation() > MAX_FRAGMENTATION:
-            debug("merging index chunks")
-            store.optimize()
+        store.maintain()
 
 
 @cli.command()

@@ -84,12 +84,7 @@ def comparable(key: str, lang: str | None) -> str | list[str]:
 
 def percentage(query_key: str, candidate_key: str, lang: str | None, cutoff: float = 0.0) -> float:
     """The match percentage (0–100) of two match keys in ``lang``; 0 if below ``cutoff``."""
-    from rapidfuzz.distance import Levenshtein
-
-    query, candidate = comparable(query_key, lang), comparable(candidate_key, lang)
-    if not query and not candidate:
-        return 100.0
-    return 100.0 * Levenshtein.normalized_similarity(query, candidate, score_cutoff=cutoff / 100.0)
+    return percentages(query_key, [candidate_key], lang, cutoff)[0]
 
 
 def percentages(query_key: str, candidate_keys: Sequence[str], lang: str | None,

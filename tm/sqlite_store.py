@@ -52,6 +52,9 @@ CREATE INDEX segments_unit ON segments(unit_id);
 CREATE INDEX segments_length ON segments(lang, length);
 """ + gram_index.SCHEMA
 
+#: Imports write one index chunk per 100,000 segments; past this many per trigram, merge them.
+MAX_FRAGMENTATION = 4.0
+
 #: Queries shorter than this (in match-key characters) have no trigram and are matched by
 #: scanning the segments of a suitable length instead.
 _SHORT_QUERY = 3
@@ -172,6 +175,11 @@ class SQLiteStore(TMStore):
         rows, grams = self.db.execute(
             "SELECT count(*), (SELECT count(*) FROM (SELECT 1 FROM grams GROUP BY lang, gram)) FROM grams").fetchone()
         return rows / grams if grams else 1.0
+
+    def maintain(self) -> None:
+        """:meth:`optimize` once imports have left more than :data:`MAX_FRAGMENTATION` chunks per trigram."""
+        if self.fragmentation() > MAX_FRAGMENTATION:
+            self.optimize()
 
     # -- looking up -------------------------------------------------------------------------
 

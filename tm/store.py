@@ -119,6 +119,9 @@ class TMStore(ABC):
     def stats(self) -> StoreStats:
         """Units, segments per language, language pairs and origins."""
 
+    def maintain(self) -> None:
+        """Tidy the indexes after imports if they need it (a backend may have nothing to do)."""
+
     @abstractmethod
     def close(self) -> None:
         """Release the store; it cannot be used afterwards."""
