@@ -71,7 +71,10 @@ class ConsistencyTracker:
         use = self._uses.get(key)
         if use is None:
             use = self._uses[key] = _ConceptUse(concept, source_text, suggestion)
-        rendering_key = tuple(sorted({id(term) for term in terms}))
+        if len(terms) < 2:  # the usual case: one term or none
+            rendering_key = (id(terms[0]),) if terms else ()
+        else:
+            rendering_key = tuple(sorted({id(term) for term in terms}))
         rendering = use.renderings.get(rendering_key)
         if rendering is None:
             unique = tuple({id(term): term for term in terms}.values())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from trilex.bitext.model import Segment
 from trilex.check.findings import Finding, Fix, Location, Severity, Span
@@ -41,7 +42,7 @@ class SegmentTerms:
         self.source_by_concept = group_by_concept(self.source_matches)
         self.target_by_concept = group_by_concept(self.target_matches)
 
-    @property
+    @cached_property
     def location(self) -> Location:
         """Where the segment is."""
         seg = self.segment
