@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import STANDARDS, need_shared
+from test_termbase_schemas import official_v2_errors, official_v3_errors
 from trilex.cli.main import cli
 from trilex.cli.tbx import display_width
 from trilex.termbase import bundled_path, load, load_many, sniff_format
@@ -16,6 +17,7 @@ from trilex.termbase import bundled_path, load, load_many, sniff_format
 DATA = Path(__file__).parent / "data" / "termbase"
 V3_EXAMPLE = STANDARDS / "tbx" / "examples" / "minimal_TBX-Basic_DCA_th-zh-en.tbx"
 V2_EXAMPLE = STANDARDS / "tbx" / "examples" / "minimal_TBX-Basic_v2_martif_th-zh-en.tbx"
+OFFICIAL = {"tbx3": official_v3_errors, "tbx2": official_v2_errors}
 
 
 def run(*args: str, input: bytes | None = None):
@@ -49,6 +51,8 @@ def test_convert_between_all_formats_through_stdout_and_stdin(tmp_path):
         assert result.exit_code == 0, result.output
         assert sniff_format(out.read_bytes()) == fmt
         assert [t.text for _, t in load(out).terms("th")] == ["หน่วยความจำการแปล"]
+        if fmt in OFFICIAL:
+            assert OFFICIAL[fmt](out.read_bytes()) == []
     piped = run("convert", "-", "-", "--to", "tbx2", input=source.read_bytes())
     assert piped.exit_code == 0
     assert piped.stdout_bytes.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif')
