@@ -44,7 +44,7 @@ above are what make a hit here a real hit.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -123,6 +123,15 @@ def _drop_loose_spaces(text: str) -> tuple[str, list[int]]:
     if len(pieces) == 1:
         return text, []
     return "".join(pieces), list(accumulate(len(piece) for piece in pieces[:-1]))
+
+
+def _breaks(gaps: list[int], starts: list[int], ends: list[int]) -> list[int]:
+    """``gaps`` plus the places (in the same coordinates) where normalization removed a zero-width character."""
+    removed = [index for index in range(1, len(starts)) if starts[index] > ends[index - 1]]
+    if not removed:
+        return gaps
+    spaces_at = [gap + count for count, gap in enumerate(gaps)]  # removed spaces, normalized coordinates
+    return sorted(set(gaps).union(index - bisect_left(spaces_at, index) for index in removed))
 
 
 def _key(phrase: str) -> str:
@@ -220,8 +229,9 @@ class PhraseMatcher(Generic[T]):
         normalized, starts, ends = normalize_spans(text)
         joined, gaps = _drop_loose_spaces(normalized)
         scan = _scan_form(joined)
+        breaks = gaps if starts is None else _breaks(gaps, starts, ends)
         spans = []
-        for start, end, entry in self._scan(joined, scan, gaps):
+        for start, end, entry in self._scan(joined, scan, breaks):
             if gaps:
                 start, end = start + bisect_right(gaps, start), end + bisect_right(gaps, end - 1)
             if starts is not None:
@@ -229,7 +239,7 @@ class PhraseMatcher(Generic[T]):
             spans.append((start, end, entry[0]))
         return spans
 
-    def _scan(self, joined: str, scan: str, gaps: list[int]) -> Iterator[tuple[int, int, tuple]]:
+    def _scan(self, joined: str, scan: str, breaks: list[int]) -> Iterator[tuple[int, int, tuple]]:
         """``(start, end, entry)`` of every accepted candidate, leftmost-longest, in ``scan`` coordinates.
 
         ``Automaton.iter`` gives every occurrence of every key; ``iter_long`` would be shorter to
@@ -245,13 +255,13 @@ class PhraseMatcher(Generic[T]):
             if start < taken_until:
                 continue
             end = start - negative_length
-            accepted = self._accept(joined, scan, gaps, start, end, groups[value])
+            accepted = self._accept(joined, scan, breaks, start, end, groups[value])
             if accepted:
                 taken_until = end
                 for entry in accepted:
                     yield start, end, entry
 
-    def _accept(self, joined: str, scan: str, gaps: list[int], start: int, end: int, group: tuple) -> list:
+    def _accept(self, joined: str, scan: str, breaks: list[int], start: int, end: int, group: tuple) -> list:
         """The entries of ``group`` that may stand at ``scan[start:end]`` (boundaries, case, stems)."""
         _, start_kind, end_kind, entries = group
         length = len(scan)
@@ -261,20 +271,20 @@ class PhraseMatcher(Generic[T]):
         elif start_kind == _THAI:
             if scan[start] in _THAI_NO_START:
                 return []
-            if start > 0 and _is_thai(scan[start - 1]) and not _space_removed(gaps, start):
-                if scan[start - 1] in _THAI_LEADING_VOWELS or self._inside_word(scan, gaps, start - 1, start):
+            if start > 0 and _is_thai(scan[start - 1]) and not _broken_before(breaks, start):
+                if scan[start - 1] in _THAI_LEADING_VOWELS or self._inside_word(scan, breaks, start - 1, start):
                     return []
         if end < length:
             following = scan[end]
             if end_kind == _WORD:
                 if _is_latin_word_char(following):
                     return []
-            elif end_kind == _THAI and _is_thai(following) and not _space_removed(gaps, end):
+            elif end_kind == _THAI and _is_thai(following) and not _broken_before(breaks, end):
                 if following in _THAI_NO_START or scan[end - 1] in _THAI_LEADING_VOWELS:
                     return []
                 if _is_thai_consonant(following) and _silent_consonant_follows(scan, end):
                     return []
-                if self._inside_word(scan, gaps, end, end):
+                if self._inside_word(scan, breaks, end, end):
                     return []
         accepted = []
         for entry in entries:
@@ -286,7 +296,7 @@ class PhraseMatcher(Generic[T]):
             accepted.append(entry)
         return accepted
 
-    def _inside_word(self, scan: str, gaps: list[int], position: int, offset: int) -> bool:
+    def _inside_word(self, scan: str, breaks: list[int], position: int, offset: int) -> bool:
         """Whether ``offset`` falls strictly inside a word of the Thai phrase holding ``scan[position]``.
 
         The phrase is the stretch of Thai around ``position`` up to a non-Thai character or a
@@ -295,10 +305,10 @@ class PhraseMatcher(Generic[T]):
         if not self._segment:
             return False
         first = position
-        while first > 0 and _is_thai(scan[first - 1]) and not _space_removed(gaps, first):
+        while first > 0 and _is_thai(scan[first - 1]) and not _broken_before(breaks, first):
             first -= 1
         last = position + 1
-        while last < len(scan) and _is_thai(scan[last]) and not _space_removed(gaps, last):
+        while last < len(scan) and _is_thai(scan[last]) and not _broken_before(breaks, last):
             last += 1
         phrase = scan[first:last]
         inside = self._inside_words.get(phrase)
@@ -315,9 +325,12 @@ class PhraseMatcher(Generic[T]):
         return ok
 
 
-def _space_removed(gaps: list[int], position: int) -> bool:
-    """Whether a loose space stood just before ``scan[position]`` (a hard boundary for Thai)."""
-    return bool(gaps) and position in gaps
+def _broken_before(breaks: list[int], position: int) -> bool:
+    """Whether a removed space or zero-width character stood just before ``scan[position]``.
+
+    Both are hard word boundaries in Thai: a candidate may end there and no word crosses them.
+    """
+    return bool(breaks) and position in breaks
 
 
 def _silent_consonant_follows(scan: str, end: int) -> bool:

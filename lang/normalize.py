@@ -189,7 +189,10 @@ def _rewrite(text: str, pattern: re.Pattern[str], replace, starts: list[int], en
 
 def _has_thai_work(text: str) -> bool:
     return (
-        SARA_E + SARA_E in text or NIKHAHIT in text or any(pattern.search(text) for pattern in _THAI_TROUBLE)
+        SARA_E + SARA_E in text
+        or NIKHAHIT in text
+        or _THAI_TROUBLE[0].search(text) is not None
+        or _THAI_TROUBLE[1].search(text) is not None
     )
 
 

@@ -242,3 +242,9 @@ def test_matcher_pickles() -> None:
     matcher = PhraseMatcher([("ปัญญาประดิษฐ์", 1), ("AI", 2)])
     copy = pickle.loads(pickle.dumps(matcher))
     assert [(m.text, m.payload) for m in copy.find("ปัญญาประดิษฐ์ AI")] == [("ปัญญาประดิษฐ์", 1), ("AI", 2)]
+
+
+def test_zero_width_space_and_space_are_word_boundaries_in_thai(thai_matcher) -> None:
+    assert found(thai_matcher, "ตาราง") == []
+    assert found(thai_matcher, "ตา\u200bราง") == ["ตา"]  # the writer marked the word break
+    assert found(thai_matcher, "ตา ราง") == ["ตา"]
