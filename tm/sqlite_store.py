@@ -22,7 +22,7 @@ from trilex.tm import gram_index
 from trilex.tm.fuzzy import comparable, match_key, percentages
 from trilex.tm.model import TranslationUnit, format_tmx_date
 from trilex.tm.store import (
-    DEFAULT_MIN_SCORE, ConcordanceHit, FuzzyMatch, ImportResult, Progress, StoredUnit, StoreStats,
+    DEFAULT_MIN_SCORE, ConcordanceHit, FuzzyMatch, ImportResult, StoredUnit, StoreStats,
     TMStore,
 )
 from trilex.tm.unit_codec import decode_unit, encode_unit
@@ -105,17 +105,14 @@ class SQLiteStore(TMStore):
 
     # -- adding -----------------------------------------------------------------------------
 
-    def add(self, units: Iterable[TranslationUnit], origin: str,
-            progress: Progress | None = None) -> ImportResult:
+    def add(self, units: Iterable[TranslationUnit], origin: str) -> ImportResult:
         result = ImportResult(origin)
         imported = format_tmx_date(datetime.now(timezone.utc))
         self.db.execute("BEGIN IMMEDIATE")
         try:
             writer = gram_index.PostingsWriter(self.db)
-            for done, unit in enumerate(units, 1):
+            for unit in units:
                 self._add_unit(unit, origin, imported, writer, result)
-                if progress is not None and done % 1000 == 0:
-                    progress(done)
             writer.flush()
             self.db.execute("COMMIT")
         except BaseException:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from types import TracebackType
 
@@ -18,10 +18,6 @@ from trilex.tm.model import TranslationUnit
 
 #: Matches below this percentage are not reported unless asked for.
 DEFAULT_MIN_SCORE = 75.0
-
-#: Called during long work with the number of units done so far.
-Progress = Callable[[int], None]
-
 
 @dataclass(frozen=True)
 class FuzzyMatch:
@@ -96,8 +92,7 @@ class TMStore(ABC):
     """
 
     @abstractmethod
-    def add(self, units: Iterable[TranslationUnit], origin: str,
-            progress: Progress | None = None) -> ImportResult:
+    def add(self, units: Iterable[TranslationUnit], origin: str) -> ImportResult:
         """Add ``units`` read from ``origin`` in one transaction: if reading them fails half-way,
         the store is left exactly as it was and the error propagates."""
 
