@@ -120,3 +120,12 @@ def test_given_source_language_and_conflicting_target(tmp_path):
     assert read_po(str(path), source_lang="zh").source_lang == "zh"
     with pytest.raises(InputError, match=r"catalog.th.po:3: the file says the target language is 'th'"):
         read_po(str(path), target_lang="zh")
+
+
+def test_template_has_no_targets(tmp_path):
+    path = tmp_path / "messages.pot"
+    path.write_text('#, fuzzy\nmsgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=CHARSET\\n"\n\n'
+                    '#: a.c:1\nmsgid "Panel"\nmsgstr ""\n', encoding="utf-8")
+    doc = read_document(str(path))
+    assert (doc.format, doc.target_lang) == ("po", None)
+    assert [(s.source, s.target, s.line) for s in doc] == [("Panel", None, 7)]

@@ -165,3 +165,19 @@ def test_real_catalogue_text_agrees_with_translate_toolkit(corpora, name):
     store = tt_xliff.xlifffile.parsefile(str(path))
     expected = [(collapsed(unit.source), collapsed(unit.target)) for unit in store.units if not unit.isheader()]
     assert [(collapsed(s.source), collapsed(s.target)) for s in read_xliff(str(path))] == expected
+
+
+def test_files_of_one_document_must_agree_on_languages(tmp_path):
+    path = tmp_path / "two.xlf"
+    path.write_text('<xliff version="1.2">\n<file source-language="en" target-language="th"><body>'
+                    '<trans-unit id="a"><source>A</source></trans-unit></body></file>\n'
+                    '<file source-language="en" target-language="zh-CN"><body/></file>\n</xliff>',
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"two.xlf:3: this <file> has target language 'zh-CN', an earlier one 'th'"):
+        read_xliff(str(path))
+    template = tmp_path / "template.xlf"
+    template.write_text('<xliff version="1.2"><file source-language="en"><body>'
+                        '<trans-unit id="a"><source>A</source></trans-unit></body></file></xliff>',
+                        encoding="utf-8")
+    assert read_xliff(str(template)).target_lang is None
+    assert read_xliff(str(template), target_lang="th_TH").target_lang == "th-TH"
