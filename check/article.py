@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from trilex.check.findings import Finding, Fix, Location, Severity, Span
-from trilex.check.index import TermIndex, concept_key
+from trilex.check.index import SHORT_TYPES, TermIndex, concept_key
 from trilex.check.registry import CHECKS, register
 from trilex.check.terms import forbidden_message
 from trilex.fileio import display_name, read_text
@@ -27,8 +27,6 @@ from trilex.lang.tags import normalize_tag, primary_subtag
 from trilex.termbase.extract import TermSpan, find_glosses
 from trilex.termbase.model import Concept
 
-#: Term types that name a concept in passing; using them beside the full form is not a variant.
-SHORT_TYPES = frozenset({"acronym", "abbreviation", "shortForm"})
 
 
 @dataclass

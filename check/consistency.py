@@ -59,13 +59,14 @@ class ConsistencyTracker:
     """Collects the rendering of every source concept across a run, then reports disagreements."""
 
     def __init__(self) -> None:
-        self._uses: dict[tuple[int, int], _ConceptUse] = {}
+        self._uses: dict[tuple, _ConceptUse] = {}
 
-    def add(self, key: tuple[int, int], concept: Concept, source_text: str,
+    def add(self, key: tuple, concept: Concept, source_text: str,
             terms: tuple[Term, ...], location: Location, suggestion: str | None) -> None:
         """Record that a segment at ``location`` renders ``concept`` with ``terms`` (possibly none).
 
-        ``key`` identifies the concept and its target-language section; ``suggestion`` is the
+        ``key`` identifies what must be rendered alike (the concept, its target-language section
+        and the kind of source term); ``suggestion`` is the
         concept's preferred target term.
         """
         use = self._uses.get(key)

@@ -18,7 +18,7 @@ from trilex.check import article as article_checks
 from trilex.check.article import Article
 from trilex.check.consistency import CODE as INCONSISTENT, ConsistencyTracker
 from trilex.check.findings import Finding, Severity
-from trilex.check.index import TermIndex
+from trilex.check.index import SHORT_TYPES, TermIndex
 from trilex.check.registry import CHECKS, CheckInfo
 from trilex.check.report import Report
 from trilex.check.terms import SEGMENT_CHECKS, SegmentTerms
@@ -125,5 +125,7 @@ def _track(pair: SegmentTerms, tracker: ConsistencyTracker) -> None:
             continue  # the termbase cannot say how this concept should be rendered
         used = tuple(match.term for match in pair.target_by_concept.get(key, ()))
         suggestion = terms.preferred.text if terms.preferred else None
-        # Keyed by the concept's section answering the target language: "zh" and "zh-CN" agree.
-        tracker.add((key, terms.section_key), concept, matches[0].text, used, pair.location, suggestion)
+        # Keyed by the concept's section answering the target language ("zh" and "zh-CN" agree),
+        # and by whether the source used a short form: a short form may be rendered by one.
+        short = matches[0].term.term_type in SHORT_TYPES
+        tracker.add((key, terms.section_key, short), concept, matches[0].text, used, pair.location, suggestion)

@@ -44,6 +44,11 @@ class LanguageTerms:
         return [term.text for term in ordered]
 
 
+#: Term types that name a concept in passing (TBX-Basic ``termType``): a short form beside the
+#: full form is neither a competing synonym nor an inconsistency.
+SHORT_TYPES = frozenset({"acronym", "abbreviation", "shortForm"})
+
+
 def merge_termbases(termbases: Termbase | Sequence[Termbase]) -> Termbase:
     """One termbase holding the concepts of all ``termbases`` (the inputs are not changed)."""
     if isinstance(termbases, Termbase):

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from trilex.bitext.model import Segment
 from trilex.check.findings import Finding, Fix, Location, Severity, Span
-from trilex.check.index import TermIndex, concept_key
+from trilex.check.index import SHORT_TYPES, TermIndex, concept_key
 from trilex.check.registry import CHECKS, register
 from trilex.lang.matcher import TermMatch
 from trilex.lang.normalize import fold
@@ -160,12 +160,13 @@ def forbidden_message(match: TermMatch, replacement: str | None) -> str:
 @segment_check(
     "non-preferred-term", Severity.INFO,
     "The target uses an admitted term where the termbase marks another as preferred.",
-    "Only concepts with an explicitly preferred target term are considered.",
+    "Only concepts with an explicitly preferred target term are considered; short forms, "
+    "acronyms and abbreviations are not reported.",
 )
 def non_preferred_term(pair: SegmentTerms) -> Iterator[Finding]:
-    """Report allowed target terms that are not the concept's preferred term."""
+    """Report allowed target terms that are not the concept's preferred term (short forms aside)."""
     for match in pair.target_matches:
-        if not match.term.is_allowed:
+        if not match.term.is_allowed or match.term.term_type in SHORT_TYPES:
             continue
         terms = pair.index.terms(match.concept, pair.target_lang)
         if not terms.has_explicit_preferred or terms.preferred is match.term or pair.homonym_preferred(match):

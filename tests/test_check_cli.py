@@ -130,3 +130,15 @@ def test_a_real_process_reports_bad_input_without_a_traceback(tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.count("\n") == 1 and str(bad) in proc.stderr
+
+
+def test_bundled_termbase_on_the_sample_composed_from_the_seed_glosses():
+    """tests/data/check/seed-sample.th-zh.tsv: six th→zh lines written with the seed articles' terms."""
+    result = run("--format", "json", str(DATA / "seed-sample.th-zh.tsv"))
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    found = [(f["line"], f["check"], f["source_span"]["text"], f["suggestion"]) for f in report["findings"]]
+    assert found == [
+        (3, "missing-term", "คลังข้อมูลภาษาอาเซียน", "东盟国家语料库"),  # 东盟语料库 drops 国家
+        (7, "missing-term", "ศูนย์ข้อมูลปัญญาประดิษฐ์จีน-อาเซียน", "中国—东盟人工智能数据中心"),
+    ]  # line 4 renders the short form ศูนย์หนาน เอ by the short form 南 A中心: not a finding
