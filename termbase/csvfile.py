@@ -33,7 +33,7 @@ from trilex.termbase.model import (
     Term,
     Termbase,
 )
-from trilex.termbase.tbxcore import parse_status
+from trilex.termbase.tbxcore import parse_status, paused_gc
 
 SEPARATOR = "|"
 _LANGUAGE_COLUMN = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -216,7 +216,12 @@ def read_csv(data: bytes, path: str | os.PathLike[str], delimiter: str | None = 
     text = decode_text(data, path)
     if not text.strip():
         raise InputError("empty file, expected a header line with language codes", name, 1)
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or _sniff_delimiter(text))
+    with paused_gc():
+        return _read_rows(text, name, delimiter or _sniff_delimiter(text))
+
+
+def _read_rows(text: str, name: str, delimiter: str) -> Termbase:
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     termbase = Termbase()
     seen: dict[str, int] = {}
     try:

@@ -12,7 +12,10 @@ The reader accepts the TBX-Basic v1.2.1 vocabulary, the TBX-Basic "Version 4" vo
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -423,9 +426,31 @@ def read_header(header: etree._Element | None, termbase: Termbase) -> None:
             termbase.source_desc.append(element_text(element))
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a large model.
+
+    Readers allocate millions of small objects and no cycles; the collector's repeated full
+    passes over them cost about a third of the read time of a 100,000-concept termbase.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_entries(root: etree._Element, path: str, names: EntryNames, termbase: Termbase,
                  proper_noun_notes: bool = False) -> Termbase:
     """Read the header and every entry under ``root`` into ``termbase``."""
+    with paused_gc():
+        return _read_entries(root, path, names, termbase, proper_noun_notes)
+
+
+def _read_entries(root: etree._Element, path: str, names: EntryNames, termbase: Termbase,
+                  proper_noun_notes: bool) -> Termbase:
     reader = EntryReader(path, names, proper_noun_notes)
     lang = root.get(XML_LANG)
     if lang:
