@@ -248,35 +248,31 @@ def _read_rows(text: str, name: str, delimiter: str) -> Termbase:
     return termbase
 
 
-def _has(values) -> bool:
-    return any(values)
-
-
 def write_csv(termbase: Termbase, delimiter: str = ",") -> str:
     """The termbase as a glossary with one column (plus status/pos/definition/note) per language."""
     languages = termbase.languages()
     concepts = termbase.concepts
     columns: list[tuple[str, object]] = [("id", lambda c: c.id)]
-    if _has(c.subject_field for c in concepts):
+    if any(c.subject_field for c in concepts):
         columns.append(("subject_field", lambda c: c.subject_field or ""))
-    if _has(c.definitions for c in concepts):
+    if any(c.definitions for c in concepts):
         columns.append(("definition", lambda c: join_cell([d.text for d in c.definitions])))
-    if _has(c.notes for c in concepts):
+    if any(c.notes for c in concepts):
         columns.append(("note", lambda c: join_cell(c.notes)))
     for lang in languages:
         sections = [s for c in concepts for s in c.languages if s.lang == lang]
         terms = [t for s in sections for t in s.terms]
         columns.append((lang, _language_cell(lang, lambda s: join_cell([t.text for t in s.terms]))))
-        if _has(t.status for t in terms):
+        if any(t.status for t in terms):
             columns.append((f"{lang}_status", _language_cell(lang, lambda s: join_cell(
                 [t.status.value if t.status else "" for t in s.terms]))))
-        if _has(t.part_of_speech for t in terms):
+        if any(t.part_of_speech for t in terms):
             columns.append((f"{lang}_pos", _language_cell(lang, lambda s: join_cell(
                 [t.part_of_speech or "" for t in s.terms]))))
-        if _has(s.definitions for s in sections):
+        if any(s.definitions for s in sections):
             columns.append((f"{lang}_definition", _language_cell(
                 lang, lambda s: join_cell([d.text for d in s.definitions]))))
-        if _has(s.notes for s in sections):
+        if any(s.notes for s in sections):
             columns.append((f"{lang}_note", _language_cell(lang, lambda s: join_cell(s.notes))))
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")

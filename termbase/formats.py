@@ -26,10 +26,7 @@ _SKIPPABLE = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]
 def _head_as_utf8(data: bytes) -> bytes:
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4]:
-        try:
-            return head.decode("utf-16", errors="ignore").encode("utf-8")
-        except UnicodeError:
-            return head
+        return head.decode("utf-16", errors="ignore").encode("utf-8")
     return head.removeprefix(b"\xef\xbb\xbf")
 
 

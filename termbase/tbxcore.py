@@ -713,31 +713,37 @@ class EntryWriter:
         self.line(depth, "</descripGrp>")
 
     def write_definitions(self, definitions: list[Definition], depth: int) -> None:
+        """Append definitions, each with its source if it has one."""
         for definition in definitions:
             self.write_described(definition.text, definition.source, "definition", depth)
 
     def write_subsets(self, customer: str | None, project: str | None, depth: int) -> None:
+        """Append customerSubset and projectSubset when set."""
         if customer:
             self.element(depth, "admin", customer, type="customerSubset")
         if project:
             self.element(depth, "admin", project, type="projectSubset")
 
     def write_notes(self, notes: list[str], depth: int) -> None:
+        """Append one ``note`` per note."""
         for note in notes:
             self.element(depth, "note", note)
 
     def write_cross_references(self, references: list[CrossReference], depth: int,
                                where: str) -> None:
+        """Append ``ref crossReference`` elements, targets mapped to the written ids."""
         for reference in references:
             self.element(depth, "ref", reference.text, type="crossReference",
                          target=self.ids.target(reference, where))
 
     def write_external_references(self, references: list[ExternalReference], depth: int) -> None:
+        """Append ``xref`` elements."""
         for reference in references:
             self.element(depth, "xref", reference.text, type=reference.type,
                          target=reference.target)
 
     def write_transactions(self, transactions: list[Transaction], depth: int) -> None:
+        """Append one ``transacGrp`` per transaction (type, responsibility, date)."""
         for transaction in transactions:
             if transaction.type not in ("origination", "modification"):
                 raise TrilexError(f"unknown transaction type {transaction.type!r} "
