@@ -16,6 +16,7 @@ describes; the markup as written is kept in ``raw_source``/``raw_target``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -47,12 +48,12 @@ def read_xliff(path: str, source_lang: str | None = None, target_lang: str | Non
     raise InputError(f"unsupported XLIFF version {version!r} (1.x and 2.x are read)", name, where.line(root))
 
 
+@dataclass(frozen=True)
 class _Where:
-    """The file name for messages and the start lines of its elements."""
+    """The file name for messages, and ``line(element)``: where an element's start tag begins."""
 
-    def __init__(self, path: str, lines: StartLines):
-        self.path = path
-        self.line = lines
+    path: str
+    line: StartLines
 
 
 def _children(element: etree._Element, name: str) -> Iterator[etree._Element]:
