@@ -24,8 +24,8 @@ _READERS = {
     "csv": ("trilex.bitext.delimited", "read_csv"),
     "tsv": ("trilex.bitext.delimited", "read_tsv"),
 }
-_EXTENSIONS = {".xlf": "xliff", ".xliff": "xliff", ".po": "po", ".pot": "po", ".tmx": "tmx",
-               ".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}
+_EXTENSIONS = {".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff", ".mqxliff": "xliff",
+               ".po": "po", ".pot": "po", ".tmx": "tmx", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}
 _PO_KEYWORD = re.compile(r"^\s*(?:msgctxt|msgid)\s+\"", re.MULTILINE)
 _SNIFF_BYTES = 4096
 
@@ -35,7 +35,8 @@ def read_document(path: str, format: str | None = None, source_lang: str | None 
     """Read a bilingual file (``-`` for stdin) as a :class:`BilingualDocument`.
 
     ``format`` is one of :data:`FORMATS`; by default it comes from the extension (``.xlf``,
-    ``.xliff``, ``.po``, ``.pot``, ``.tmx``, ``.csv``, ``.tsv``, ``.tab``), else from the content.
+    ``.xliff``, ``.sdlxliff``, ``.mqxliff``, ``.po``, ``.pot``, ``.tmx``, ``.csv``, ``.tsv``,
+    ``.tab``), else from the content.
     ``source_lang``/``target_lang`` fill in or select the language pair where the file does not
     fix it (see each reader). ``include_fuzzy`` keeps fuzzy PO entries.
     """

@@ -206,6 +206,8 @@ def _finish(entry: _Entry, name: str) -> _Entry:
         raise InputError("msgstr without msgid", name, entry.line)
     if not entry.msgstr:
         raise InputError("msgid without msgstr", name, entry.line)
+    if entry.msgid_plural is None and set(entry.msgstr) != {0}:
+        raise InputError("msgstr[n] in a message without msgid_plural", name, entry.line)
     if entry.msgid_plural is not None and 0 not in entry.msgstr:
         raise InputError("plural message without msgstr[0]", name, entry.line)
     return entry

@@ -98,6 +98,7 @@ def test_language_from_file_name_and_legacy_charset(tmp_path):
     ('msgid "a"\nmsgstr "\\q"\n', 2, r"unknown escape sequence \\q"),
     ('msgid "a"\nmsgid_plural "as"\nmsgstr[1] "x"\n', 1, r"plural message without msgstr\[0\]"),
     ('msgstr "b"\n', 1, "msgstr without msgid"),
+    ('msgid "a"\nmsgstr[1] "b"\n', 1, r"msgstr\[n\] in a message without msgid_plural"),
     ('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', 3, r"msgstr\[0\] given twice"),
     ('msgid ""\nmsgstr "Content-Type: text/plain; charset=NOPE-9\\n"\n', 2, "unknown charset 'NOPE-9'"),
 ])
