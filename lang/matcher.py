@@ -140,7 +140,7 @@ def _key(phrase: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _thai_dictionary():
+def thai_dictionary_automaton():
     """An automaton of PyThaiNLP's word list (the ``newmm`` dictionary), built once per process."""
     import ahocorasick
 
@@ -313,7 +313,7 @@ class PhraseMatcher(Generic[T]):
         phrase = scan[first:last]
         inside = self._inside_words.get(phrase)
         if inside is None:
-            inside = self._inside_words[phrase] = _greedy_inside(_thai_dictionary(), phrase)
+            inside = self._inside_words[phrase] = _greedy_inside(thai_dictionary_automaton(), phrase)
             if len(self._inside_words) > _SEGMENTATION_CACHE_SIZE:
                 self._inside_words.popitem(last=False)
         return offset - first in inside
