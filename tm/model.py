@@ -33,8 +33,6 @@ from trilex.lang.tags import normalize_tag, tag_matches
 
 #: Inline elements whose content is native code (text plus ``sub`` flows).
 CODE_KINDS = ("bpt", "ept", "it", "ph", "ut")
-#: Inline elements whose content is translatable text.
-TEXT_KINDS = ("hi", "sub")
 #: Attributes that hold dates in TMX.
 DATE_ATTRIBUTES = ("creationdate", "changedate", "lastusagedate")
 #: ``xml:lang`` in lxml's notation.
@@ -42,7 +40,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 class TmxWarning(UserWarning):
-    """Something in a TMX file was repaired on reading or changed on writing; the data is still usable."""
+    """Something in a TMX file was repaired while reading it; the data is still usable."""
+
 
 Content = list["str | InlineCode"]
 
