@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -363,6 +363,7 @@ def expected_content(content: list, top: bool = True) -> list:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(source=contents(), target=contents(), note=TEXT, encoding=st.sampled_from(["utf-8", "utf-16le"]))
+@example(source=["\x01", " ก"], target=["", "\n0"], note="", encoding="utf-8")
 def test_any_text_gives_a_valid_file_that_reads_back(tmp_path, dtd, source, target, note, encoding):
     out = tmp_path / "prop.tmx"
     written = unit(Variant("th", source), Variant("zh", target), notes=[Note(note)], tuid="p1")

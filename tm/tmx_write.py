@@ -215,15 +215,23 @@ class _Writer:
         _indent(element, "\n        ", "\n      ")
 
     def trim(self, content: Content) -> Content:
-        if not content:
-            return content
-        first, last = content[0], content[-1]
-        trimmed = list(content)
-        if isinstance(first, str):
-            trimmed[0] = self.clean(first).lstrip(_XML_SPACE)
-        if isinstance(last, str):
-            trimmed[-1] = self.clean(trimmed[-1]).rstrip(_XML_SPACE)  # type: ignore[arg-type]
-        if trimmed != content:
+        """``content`` with its texts merged and cleaned, and XML white space trimmed at both ends."""
+        merged: Content = []
+        for item in content:
+            if isinstance(item, str):
+                item = self.clean(item)
+                if not item:
+                    continue
+                if merged and isinstance(merged[-1], str):
+                    merged[-1] += item
+                    continue
+            merged.append(item)
+        trimmed = list(merged)
+        if trimmed and isinstance(trimmed[0], str):
+            trimmed[0] = trimmed[0].lstrip(_XML_SPACE)
+        if trimmed and isinstance(trimmed[-1], str):
+            trimmed[-1] = trimmed[-1].rstrip(_XML_SPACE)
+        if trimmed != merged:
             self.stats.trimmed += 1
         return [item for item in trimmed if item != ""]
 
