@@ -546,3 +546,76 @@ def test_extract_writes_stdout_by_default():
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].startswith("id,")
     assert "ศูนย์ข้อมูลปัญญาประดิษฐ์จีน-อาเซียน" in result.stdout
+
+
+# -- terminals, quiet mode, warnings from libraries ----------------------------------------------
+
+
+def _run_on_a_terminal(args: list[str], cwd: Path) -> tuple[int, bytes, bytes]:
+    """Run trilex with stdout on a pseudo-terminal; return (exit code, terminal output, stderr)."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    process = subprocess.Popen([PYTHON, "-m", "trilex", *map(str, args)], stdout=slave, stderr=subprocess.PIPE,
+                               stdin=subprocess.DEVNULL, cwd=cwd)
+    os.close(slave)
+    shown = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    stderr = process.stderr.read()
+    process.stderr.close()
+    return process.wait(timeout=30), shown, stderr
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "defect: 'trilex tm import -q' on a terminal still draws the progress bar on stderr "
+    "(cli/tm.py _with_progress ignores verbosity(); the bar also has no length, so it redraws an empty bar per unit)"))
+def test_quiet_means_no_progress_bar_even_on_a_terminal(tmp_path):
+    code, _shown, stderr = _run_on_a_terminal(["tm", "import", DATA / "messages.th.po", "--tm", tmp_path / "t.tm", "-q"],
+                                              tmp_path)
+    assert code == 0
+    assert stderr == b"", stderr[:200]
+
+
+def test_progress_bar_never_off_a_terminal(tmp_path):
+    done = run_process(["tm", "import", DATA / "memory.tmx", DATA / "messages.th.po", "--tm", tmp_path / "t.tm"])
+    assert done.returncode == 0
+    assert b"\r" not in done.stderr and b"[" not in done.stderr and ANSI.encode() not in done.stderr
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "defect: Thai BLEU on pre-tokenized text makes sacrebleu print its 3-line 'forgot to detokenize' "
+    "warning even with -q (tm/scoring.py: BLEU(tokenize='none') needs force=True)"))
+def test_score_quiet_has_no_library_warnings(tmp_path):
+    lines = "".join(f"ศูนย์ข้อมูลแห่งที่ {n} เปิดแล้ว.\n" for n in range(120))
+    hyp, ref = tmp_path / "mt.txt", tmp_path / "ref.txt"
+    hyp.write_text(lines, encoding="utf-8")
+    ref.write_text(lines, encoding="utf-8")
+    done = run_process(["score", hyp, ref, "--lang", "th", "-q"])
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stderr == b"", done.stderr.decode()
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "defect: 'trilex score' scores Thai XLIFF targets against Chinese XLIFF references without a word "
+    "(cli/score.py: compare the languages read_texts returns for HYP and REF; exit 2 naming HYP)"))
+def test_score_refuses_references_in_another_language(tmp_path):
+    zh = tmp_path / "messages.zh.xlf"
+    zh.write_text((DATA / "messages.th.xlf").read_text(encoding="utf-8")
+                  .replace('target-language="th"', 'target-language="zh"')
+                  .replace("ศูนย์ข้อมูลเปิดแล้ว", "数据中心已开放。").replace("ปัญญาประดิษฐ์ช่วยนักแปล", "人工智能帮助译者。"),
+                  encoding="utf-8")
+    result = run(["score", DATA / "messages.th.xlf", zh])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(str(DATA / "messages.th.xlf"))
