@@ -389,3 +389,27 @@ def test_header_values_are_kept_or_defaulted(tmp_path, dtd):
         "adminlang": "th-TH", "srclang": "zh-CN", "datatype": "html", "creationid": "pm",
         "changedate": "20240102T000000Z"}
     assert DATE.match(element.get("creationdate"))
+
+
+@pytest.mark.parametrize("name", TOOL_FILES)
+def test_round_trip_through_the_tm_store(tmp_path, dtd, name):
+    """TMX → store → TMX with files shaped like Trados, memoQ, OmegaT, Okapi and TMX 1.1 exports."""
+    from trilex.tm.importers import read_units
+    from trilex.tm.store import open_store
+
+    header, units = read_tmx(DATA / name)
+    original = list(units)
+    with open_store(tmp_path / "tm.tm") as store:
+        store.add(read_units(DATA / name), origin=name)
+        out = tmp_path / "out.tmx"
+        stats = write_tmx((stored.unit for stored in store.iter_units()), out, srclang=header.srclang,
+                          region_codes=False)
+    assert stats.written == len(original)
+    check_written(out, dtd)
+    again = list(read_tmx(out)[1])
+
+    def source_text(unit: TranslationUnit) -> str:  # the store need not keep the file's order
+        return unit.variant(header.srclang).text
+
+    assert [comparable(unit) for unit in sorted(again, key=source_text)] == [
+        comparable(unit) for unit in sorted(original, key=source_text)]
