@@ -28,3 +28,7 @@ class InputError(TrilexError):
 
 class ConfigError(TrilexError):
     """A configuration file or option value that is wrong."""
+
+
+class OutputError(TrilexError):
+    """A file trilex cannot write (missing folder, no permission, disk full)."""

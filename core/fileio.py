@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from trilex.errors import InputError
+from trilex.errors import InputError, OutputError
 
 STDIO = "-"
 
@@ -86,7 +86,10 @@ def atomic_write(path: str | os.PathLike[str], binary: bool = False, encoding: s
         return
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write file: {exc.strerror or exc}", path) from None
     try:
         if binary:
             handle: IO = os.fdopen(fd, "wb")

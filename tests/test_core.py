@@ -79,3 +79,13 @@ def test_language_tags():
     assert not tag_matches("zh-TW", "zh-CN")
     assert not tag_matches("en", "th-TH")
     assert with_region("th") == "th-TH" and with_region("zh-TW") == "zh-TW"
+
+
+def test_writing_into_a_missing_folder_is_a_one_line_error(tmp_path):
+    from trilex.errors import OutputError
+
+    target = tmp_path / "no" / "such" / "out.tbx"
+    with pytest.raises(OutputError, match=r"out\.tbx: cannot write file: No such file or directory"):
+        with atomic_write(target) as handle:
+            handle.write("x")
+    assert not (tmp_path / "no").exists()
