@@ -111,8 +111,10 @@ class SQLiteStore(TMStore):
         self.db.execute("BEGIN IMMEDIATE")
         try:
             writer = gram_index.PostingsWriter(self.db)
+            segments = _SegmentWriter(self.db)
             for unit in units:
-                self._add_unit(unit, origin, imported, writer, result)
+                self._add_unit(unit, origin, imported, writer, segments, result)
+            segments.flush()
             writer.flush()
             self.db.execute("COMMIT")
         except BaseException:
@@ -121,7 +123,7 @@ class SQLiteStore(TMStore):
         return result
 
     def _add_unit(self, unit: TranslationUnit, origin: str, imported: str,
-                  writer: gram_index.PostingsWriter, result: ImportResult) -> None:
+                  writer: gram_index.PostingsWriter, segments_out: _SegmentWriter, result: ImportResult) -> None:
         if not any(variant.text.strip() for variant in unit.variants):
             result.empty += 1
             return
@@ -133,6 +135,7 @@ class SQLiteStore(TMStore):
         if row is not None:
             result.duplicates += 1
             if changed and (row[1] is None or changed > row[1]):
+                segments_out.flush()
                 self._replace_unit(row[0], unit, origin, changed)
                 result.updated += 1
             return
@@ -140,9 +143,7 @@ class SQLiteStore(TMStore):
             "INSERT INTO units(dedup_key, origin, imported, changed, data) VALUES (?, ?, ?, ?, ?)",
             (key, origin, imported, changed, encode_unit(unit))).lastrowid
         for (text, lang, tag), segment_key in zip(segments, keys):
-            segment_id = self.db.execute(
-                "INSERT INTO segments(unit_id, lang, tag, text, key, length) VALUES (?, ?, ?, ?, ?, ?)",
-                (unit_id, lang, tag, text, segment_key, len(comparable(segment_key, lang)))).lastrowid
+            segment_id = segments_out.add((unit_id, lang, tag, text, segment_key, len(comparable(segment_key, lang))))
             writer.add(segment_id, lang, segment_key)
         result.added += 1
 
@@ -321,6 +322,30 @@ class SQLiteStore(TMStore):
 
     def close(self) -> None:
         self.db.close()
+
+
+class _SegmentWriter:
+    """Inserts segment rows in batches, numbering them itself (the import holds the write lock)."""
+
+    def __init__(self, db: sqlite3.Connection, batch: int = 10_000):
+        self.db = db
+        self.batch = batch
+        self.rows: list[tuple] = []
+        self.next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM segments").fetchone()[0]
+
+    def add(self, row: tuple) -> int:
+        """Queue ``(unit_id, lang, tag, text, key, length)``; returns the segment's id."""
+        segment_id = self.next_id
+        self.next_id += 1
+        self.rows.append((segment_id, *row))
+        if len(self.rows) >= self.batch:
+            self.flush()
+        return segment_id
+
+    def flush(self) -> None:
+        self.db.executemany(
+            "INSERT INTO segments(id, unit_id, lang, tag, text, key, length) VALUES (?, ?, ?, ?, ?, ?, ?)", self.rows)
+        self.rows.clear()
 
 
 def _locate(text: str, phrase: str, key: str) -> tuple[int | None, int | None]:
