@@ -45,11 +45,12 @@ def _with_progress(units: Iterable, label: str) -> Iterator:
               help="Two line-aligned plain-text files (repeatable).")
 @click.option("--source-lang", "-s", help="Source language, for files that do not say (CSV, parallel text).")
 @click.option("--target-lang", "-t", help="Target language, for files that do not say.")
-@click.option("--format", "file_format", help="File format instead of the guess from the name (tmx, xliff, po, csv, tsv...).")
+@click.option("--format", "file_format",
+              help="File format instead of the guess from the name (tmx, xliff, po, csv, tsv).")
 @click.option("--termbase", is_flag=True, help="Read the files as termbases (TBX is recognized anyway).")
 @verbosity_options
-def import_(files: tuple[str, ...], tm_path: str, parallel: tuple[tuple[str, str], ...], source_lang: str | None, target_lang: str | None,
-            file_format: str | None, termbase: bool) -> None:
+def import_(files: tuple[str, ...], tm_path: str, parallel: tuple[tuple[str, str], ...],
+            source_lang: str | None, target_lang: str | None, file_format: str | None, termbase: bool) -> None:
     """Add TMX, XLIFF, PO, CSV/TSV, parallel-text or termbase files to a TM.
 
     Units already in the TM (the same texts in the same languages, after normalization) are
