@@ -87,7 +87,7 @@ def _languages(index: TermIndex, main: str) -> list[str]:
     """The article language first, then each other language of the termbase (one tag each)."""
     out = [main]
     seen = {primary_subtag(main)}
-    for tag in index.termbase.languages():
+    for tag in index.languages():
         if primary_subtag(tag) not in seen:
             seen.add(primary_subtag(tag))
             out.append(normalize_tag(tag))
@@ -108,9 +108,13 @@ def _finding(code: str, message: str, article: Article, lines: _Lines, match: Te
 
 def forbidden_terms(article: Article, matches: list[TermMatch], lang: str, index: TermIndex,
                     lines: _Lines) -> Iterator[Finding]:
-    """``forbidden-term`` findings for deprecated/superseded terms of ``lang`` in the article."""
+    """``forbidden-term`` findings for deprecated/superseded terms of ``lang`` in the article.
+
+    A word that another concept allows (a homonym on the same span) is not reported.
+    """
+    allowed_spans = {(match.start, match.end) for match in matches if match.term.is_allowed}
     for match in matches:
-        if match.term.is_allowed:
+        if match.term.is_allowed or (match.start, match.end) in allowed_spans:
             continue
         preferred = index.terms(match.concept, lang).preferred
         replacement = preferred.text if preferred else None

@@ -87,13 +87,17 @@ class TermIndex:
         Tags that select the same sections of the termbase (``th`` and ``th-TH`` when it only
         has ``th-TH``) share one matcher.
         """
-        if self._languages is None:
-            self._languages = self.termbase.languages()
-        key = tuple(tag for tag in self._languages if tag_matches(lang, tag))
+        key = tuple(tag for tag in self.languages() if tag_matches(lang, tag))
         matcher = self._matchers.get(key)
         if matcher is None:
             matcher = self._matchers[key] = TermMatcher(self.termbase, normalize_tag(lang))
         return matcher
+
+    def languages(self) -> list[str]:
+        """Every language tag of the termbase, in order of first appearance (cached)."""
+        if self._languages is None:
+            self._languages = self.termbase.languages()
+        return self._languages
 
     def lookup(self, text: str, lang: str) -> list[tuple[Concept, Term]]:
         """The ``(concept, term)`` pairs whose ``lang`` term is ``text`` (compared by match key)."""

@@ -80,3 +80,12 @@ def test_cli_treats_a_txt_file_as_an_article(tmp_path: Path):
     assert result.exit_code == 1  # the deprecated เอไอ is an error
     assert "   4:17  error   forbidden-term" in result.output
     assert "text: นักวิจัยกล่าวว่า⟦เอไอ⟧จะช่วยงานแปล" in result.output
+
+
+def test_a_deprecated_homonym_that_another_concept_allows_is_not_forbidden():
+    termbase = _termbase()
+    other = Concept("eye")
+    other.add_term("th", Term("เอไอ", status=AdminStatus.PREFERRED))  # invented: a homonym
+    termbase.concepts.append(other)
+    report = run_check([Article("news.txt", ARTICLE)], TermIndex(termbase), CheckOptions(checks=["forbidden-term"]))
+    assert report.findings == []
