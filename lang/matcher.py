@@ -30,8 +30,8 @@ language in any number of texts. The rules:
   not in ``said``); they match case-insensitively except acronyms (``AI`` never matches ``ai``),
   and the last word may be inflected (``AI Agent`` finds ``AI Agents``); see
   :mod:`trilex.lang.english`.
-* **Spaces**: a space that does not separate two Latin-script words or numbers is ignored on
-  both sides, so ``南 A中心`` finds ``南A中心`` and ``หนาน เอ`` finds ``หนานเอ`` (and back).
+* **Spaces**: a space that does not separate two words of spaced scripts (Latin letters,
+  digits) is ignored on both sides, so ``南 A中心`` finds ``南A中心`` and ``หนาน เอ`` finds ``หนานเอ`` (and back).
 * **Mixed terms** (``ศูนย์หนานเอ AI``, ``南 A中心``) combine the rules: each end is checked by the
   script of the term's character at that end.
 * Homonyms: when several terms have the same key (the same word in two concepts), each one that
@@ -49,11 +49,10 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from typing import Any, Generic, TypeVar
 
 from trilex.lang.english import acronym_spans, can_inflect, inflected_forms, same_stem
-from trilex.lang.normalize import normalize, normalize_spans
+from trilex.lang.normalize import drop_loose_spaces, is_spaced_word_char, normalize_spans
 from trilex.lang.tags import primary_subtag, tag_matches
 from trilex.termbase.model import AdminStatus, Concept, Term, Termbase
 
@@ -79,15 +78,10 @@ def _is_thai_consonant(ch: str) -> bool:
     return "\u0e01" <= ch <= "\u0e2e"
 
 
-def _is_latin_word_char(ch: str) -> bool:
-    """Letters and digits that glue words together in spaced scripts (not Thai, not CJK)."""
-    return ch.isalnum() and ch < "\u2e80" and not _is_thai(ch)
-
-
 def _end_kind(ch: str) -> int:
     if _is_thai(ch):
         return _THAI
-    if _is_latin_word_char(ch):
+    if is_spaced_word_char(ch):
         return _WORD
     return _NONE
 
@@ -110,21 +104,6 @@ def _scan_form(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
-#: A space that does not separate two Latin-script words or numbers (``南 A中心``, ``หนาน เอ``).
-_LOOSE_SPACE = re.compile(" (?:(?<![^\\W_\u0e00-\u0e7f\u2e80-\U0010ffff] )|(?![^\\W_\u0e00-\u0e7f\u2e80-\U0010ffff]))")
-
-
-def _drop_loose_spaces(text: str) -> tuple[str, list[int]]:
-    """``text`` without loose spaces, and where they were: ``gaps[k]`` is the index in the result
-    of the character that followed the ``k``-th removed space (empty: nothing removed)."""
-    if " " not in text:
-        return text, []
-    pieces = _LOOSE_SPACE.split(text)
-    if len(pieces) == 1:
-        return text, []
-    return "".join(pieces), list(accumulate(len(piece) for piece in pieces[:-1]))
-
-
 def _breaks(gaps: list[int], starts: list[int], ends: list[int]) -> list[int]:
     """``gaps`` plus the places (in the same coordinates) where normalization removed a zero-width character."""
     removed = [index for index in range(1, len(starts)) if starts[index] > ends[index - 1]]
@@ -136,7 +115,7 @@ def _breaks(gaps: list[int], starts: list[int], ends: list[int]) -> list[int]:
 
 def _key(phrase: str) -> str:
     """The matching form of a phrase: normalized, trimmed, without loose spaces (case kept)."""
-    return _drop_loose_spaces(normalize_spans(phrase)[0].strip())[0]
+    return drop_loose_spaces(normalize_spans(phrase)[0].strip())[0]
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +206,7 @@ class PhraseMatcher(Generic[T]):
     def find_spans(self, text: str) -> list[tuple[int, int, T]]:
         """:meth:`find` as plain ``(start, end, payload)`` tuples (spans in the original text)."""
         normalized, starts, ends = normalize_spans(text)
-        joined, gaps = _drop_loose_spaces(normalized)
+        joined, gaps = drop_loose_spaces(normalized)
         scan = _scan_form(joined)
         breaks = gaps if starts is None else _breaks(gaps, starts, ends)
         spans = []
@@ -266,7 +245,7 @@ class PhraseMatcher(Generic[T]):
         _, start_kind, end_kind, entries = group
         length = len(scan)
         if start_kind == _WORD:
-            if start > 0 and _is_latin_word_char(scan[start - 1]):
+            if start > 0 and is_spaced_word_char(scan[start - 1]):
                 return []
         elif start_kind == _THAI:
             if scan[start] in _THAI_NO_START:
@@ -277,7 +256,7 @@ class PhraseMatcher(Generic[T]):
         if end < length:
             following = scan[end]
             if end_kind == _WORD:
-                if _is_latin_word_char(following):
+                if is_spaced_word_char(following):
                     return []
             elif end_kind == _THAI and _is_thai(following) and not _broken_before(breaks, end):
                 if following in _THAI_NO_START or scan[end - 1] in _THAI_LEADING_VOWELS:

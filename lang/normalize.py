@@ -21,8 +21,8 @@ Rules of :func:`normalize` (no case folding; idempotent):
   no real space in it).
 
 :func:`fold` adds case folding, for comparisons. :func:`match_key` is the key used to merge
-and de-duplicate terms: it also drops every space that does not separate two Latin-script
-words or numbers, so ``南 A中心`` == ``南A中心`` and Thai ``หนาน เอ`` == ``หนานเอ``.
+and de-duplicate terms: it also drops every space that does not separate two words of spaced
+scripts (Latin letters, digits), so ``南 A中心`` == ``南A中心`` and Thai ``หนาน เอ`` == ``หนานเอ``.
 
 Already-normal text (the common case) takes a fast path: one character-class search for
 characters outside ASCII, Thai and CJK, ``str.replace`` for the 1:1 mappings it finds, and one
@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 #: Characters folded onto ``-``.
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -266,23 +267,35 @@ def fold(text: str) -> str:
     return normalize(text).text.casefold()
 
 
-def _is_latin_word_char(ch: str) -> bool:
-    return ch.isalnum() and (ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff")
+def is_spaced_word_char(ch: str) -> bool:
+    """Letters and digits of scripts that separate words with spaces (not Thai, not CJK)."""
+    return ch.isalnum() and ch < "\u2e80" and not "\u0e00" <= ch <= "\u0e7f"
+
+
+#: A space that does not separate two words of spaced scripts (``南 A中心``, ``หนาน เอ``, ``AI )``).
+_LOOSE_SPACE = re.compile(" (?:(?<![^\\W_\u0e00-\u0e7f\u2e80-\U0010ffff] )|(?![^\\W_\u0e00-\u0e7f\u2e80-\U0010ffff]))")
+
+
+def drop_loose_spaces(text: str) -> tuple[str, list[int]]:
+    """``text`` without the spaces that do not separate two words of spaced scripts.
+
+    Returns the new text and where spaces went: ``gaps[k]`` is the index in the new text of the
+    character that followed the ``k``-th removed space (an empty list: nothing removed).
+    """
+    if " " not in text:
+        return text, []
+    pieces = _LOOSE_SPACE.split(text)
+    if len(pieces) == 1:
+        return text, []
+    return "".join(pieces), list(accumulate(len(piece) for piece in pieces[:-1]))
 
 
 def match_key(text: str) -> str:
     """Key for merging and de-duplicating terms: :func:`fold` without insignificant spaces.
 
-    A space is kept only between two Latin-script letters or digits (``AI agent``); it is dropped
-    next to Thai, Han or punctuation, so ``南 A中心`` == ``南A中心`` and ``หนาน เอ`` == ``หนานเอ``.
-    The dash family is already folded to ``-`` by :func:`normalize`; leading and trailing spaces go.
+    A space is kept only between two letters or digits of spaced scripts (``AI agent``); it is
+    dropped next to Thai, Han or punctuation, so ``南 A中心`` == ``南A中心`` and ``หนาน เอ`` ==
+    ``หนานเอ`` (:func:`drop_loose_spaces`). The dash family is already folded to ``-`` by
+    :func:`normalize`; leading and trailing spaces go.
     """
-    folded = fold(text).strip()
-    if " " not in folded:
-        return folded
-    out = []
-    for i, ch in enumerate(folded):
-        if ch == " " and not (_is_latin_word_char(folded[i - 1]) and _is_latin_word_char(folded[i + 1])):
-            continue
-        out.append(ch)
-    return "".join(out)
+    return drop_loose_spaces(fold(text).strip())[0]
