@@ -65,8 +65,10 @@ def validate(files: tuple[str, ...]) -> None:
 @cli.command()
 @click.argument("source", type=click.Path(allow_dash=True))
 @click.argument("target", type=click.Path(allow_dash=True))
-@click.option("--to", "to_format", type=FORMAT_CHOICE,
-              help="Output format (default: from TARGET's extension; .tbx is TBX v3).")
+@click.option("--to", "to_format", type=click.Choice([*FORMAT_CHOICE.choices, "tmx"]),
+              help="Output format (default: from TARGET's extension; .tbx is TBX v3). "
+                   "tmx writes each concept's terms as translation units, for CAT tools "
+                   "that take glossaries as TM.")
 @click.option("--from", "from_format", type=FORMAT_CHOICE,
               help="Input format (default: from SOURCE's extension or content).")
 @verbosity_options
@@ -80,14 +82,33 @@ def convert(source: str, target: str, to_format: str | None, from_format: str | 
       trilex tbx convert glossary.csv glossary.tbx
       trilex tbx convert termbase.tbx omegat.tbx --to tbx2
       cat glossary.tsv | trilex tbx convert - - --from tsv --to tbx3
+      trilex tbx convert termbase.tbx glossary.tmx
     """
     from trilex.termbase import load, save
     from trilex.termbase.formats import format_for_path
 
     termbase = load(source, from_format)
-    chosen = to_format or format_for_path(target) or "tbx3"
-    save(termbase, target, chosen)
+    chosen = to_format or ("tmx" if target.lower().endswith(".tmx") else None) \
+        or format_for_path(target) or "tbx3"
+    if chosen == "tmx":
+        _write_tmx(termbase, target)
+    else:
+        save(termbase, target, chosen)
     info(f"wrote {len(termbase)} concept(s) to {target} as {chosen}")
+
+
+def _write_tmx(termbase, target: str) -> None:
+    """Write the termbase as TMX 1.4b, source language = the termbase's main language."""
+    from trilex.lang.tags import tag_matches
+    from trilex.tm.glossary import termbase_to_units
+    from trilex.tm.tmx import write_tmx
+
+    languages = termbase.languages()
+    srclang = next((lang for lang in languages if tag_matches(termbase.lang, lang)),
+                   languages[0] if languages else termbase.lang)
+    stats = write_tmx(termbase_to_units(termbase), target, srclang=srclang)
+    for warning in stats.warnings:
+        info(f"warning: {warning}")
 
 
 @cli.command()

@@ -75,17 +75,16 @@ def iterparse_safe(source: str | os.PathLike[str] | IO[bytes], name: str,
     """Stream ``(event, element)`` pairs from ``source`` with the safe parser options.
 
     The caller clears elements it has finished with, so memory stays flat. Entity
-    declarations are refused as soon as the root element has been seen.
+    declarations are refused before the first event is handed out: the DTD is parsed before
+    any element, and entities are never expanded, so nothing declared can have taken effect.
     """
-    wanted = set(events)
-    context = etree.iterparse(source, events=tuple(wanted | {"start"}), tag=tag, **_PARSER_OPTIONS)
+    context = etree.iterparse(source, events=events, tag=tag, **_PARSER_OPTIONS)
     checked = False
     try:
         for event, element in context:
             if not checked:
                 _reject_entity_declarations(element.getroottree(), name)
                 checked = True
-            if event in wanted:
-                yield event, element
+            yield event, element
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, name) from None
