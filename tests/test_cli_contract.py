@@ -663,3 +663,21 @@ def test_check_excerpts_do_not_split_thai_clusters(corpora):
               if any(char in "…⟦⟧" and unicodedata.category(following) == "Mn"
                      for char, following in zip(line, line[1:]))]
     assert not broken, broken[:3]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "defect: 'tm search --to th' (and 'suggest --to th --tm') list matches whose unit has no th variant, "
+    "as bare percentage lines with no translation under them (cli/tm.py fuzzy_matches/match_lines: "
+    "drop or rank last the matches without a --to language)"))
+def test_tm_search_to_lists_only_matches_with_that_language(tmp_path):
+    zh = tmp_path / "en-zh.tmx"
+    zh.write_text((DATA / "memory.tmx").read_text(encoding="utf-8").replace('xml:lang="th"', 'xml:lang="zh"')
+                  .replace("ศูนย์ข้อมูลเปิดแล้ว", "数据中心已开放。").replace("ปัญญาประดิษฐ์ช่วยนักแปล", "人工智能帮助译者。"),
+                  encoding="utf-8")
+    tm = tmp_path / "t.tm"
+    assert run(["tm", "import", DATA / "memory.tmx", zh, "--tm", tm, "-q"]).exit_code == 0
+    result = run(["tm", "search", "The data center is open.", "--tm", tm, "--to", "th", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    matches = json.loads(result.stdout)
+    assert matches, "no match at all"
+    assert all(match["translations"] for match in matches), matches
