@@ -195,6 +195,13 @@ class PhraseMatcher(Generic[T]):
         self._inside_words: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._stem_ok: dict[tuple[str, str], bool] = {}
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle without the per-process caches (segmented phrases, stem verdicts)."""
+        state = dict(self.__dict__)
+        state["_inside_words"] = OrderedDict()
+        state["_stem_ok"] = {}
+        return state
+
     def __len__(self) -> int:
         """Number of distinct keys (inflected forms included)."""
         return len(self._groups)

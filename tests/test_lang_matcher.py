@@ -239,9 +239,11 @@ def test_homonyms_share_a_span() -> None:
 def test_matcher_pickles() -> None:
     import pickle
 
-    matcher = PhraseMatcher([("ปัญญาประดิษฐ์", 1), ("AI", 2)])
+    matcher = PhraseMatcher([("ปัญญาประดิษฐ์", 1), ("AI", 2), ("ตา", 3)])
+    assert [m.payload for m in matcher.find("ตารางปัญญาประดิษฐ์")] == [1]  # fills the phrase cache
     copy = pickle.loads(pickle.dumps(matcher))
     assert [(m.text, m.payload) for m in copy.find("ปัญญาประดิษฐ์ AI")] == [("ปัญญาประดิษฐ์", 1), ("AI", 2)]
+    assert [m.payload for m in copy.find("ตารางปัญญาประดิษฐ์ เขาปิดตา")] == [1, 3]
 
 
 def test_zero_width_space_and_space_are_word_boundaries_in_thai(thai_matcher) -> None:
