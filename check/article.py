@@ -21,6 +21,7 @@ from trilex.check.findings import Finding, Fix, Location, Severity, Span
 from trilex.check.index import SHORT_TYPES, TermIndex, concept_key
 from trilex.check.registry import CHECKS, register
 from trilex.check.terms import forbidden_message
+from trilex.errors import InputError
 from trilex.fileio import display_name, read_text
 from trilex.lang.matcher import TermMatch
 from trilex.lang.tags import normalize_tag, primary_subtag
@@ -39,8 +40,11 @@ class Article:
 
     @classmethod
     def read(cls, path: str, lang: str = "th") -> Article:
-        """Read an article from ``path`` (``-`` = stdin)."""
-        return cls(display_name(path), read_text(path), normalize_tag(lang))
+        """Read an article from ``path`` (``-`` = stdin); an empty one is an :class:`InputError`."""
+        text = read_text(path)
+        if not text.strip():
+            raise InputError("the article is empty: nothing to check", display_name(path))
+        return cls(display_name(path), text, normalize_tag(lang))
 
 
 class _Lines:

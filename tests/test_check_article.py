@@ -89,3 +89,11 @@ def test_a_deprecated_homonym_that_another_concept_allows_is_not_forbidden():
     termbase.concepts.append(other)
     report = run_check([Article("news.txt", ARTICLE)], TermIndex(termbase), CheckOptions(checks=["forbidden-term"]))
     assert report.findings == []
+
+
+def test_an_empty_article_is_an_input_error(tmp_path: Path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text(" \n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "-t", str(Path(__file__).parent / "data" / "check" / "xfce.tbx"), str(empty)])
+    assert result.exit_code == 2
+    assert f"{empty}: the article is empty" in result.output
