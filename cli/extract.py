@@ -36,6 +36,11 @@ def cli(articles: tuple[str, ...], output: str | None, format_: str | None, revi
     from trilex.termbase.formats import save
 
     termbase = extract_termbase(articles, min_confidence=min_confidence)
+    if not termbase.concepts:
+        from trilex.errors import InputError
+
+        raise InputError("no glossed terms found (a gloss looks like: ไทย (English/中文))",
+                         articles[0] if len(articles) == 1 else ", ".join(articles))
     if output is not None or not review:
         save(termbase, output or "-", format_)
     if review:

@@ -17,6 +17,7 @@ STATUS_MARKS = {"preferred": " *", "deprecated": " !", "superseded": " ~"}
 
 
 @click.group()
+@verbosity_options
 def cli() -> None:
     """Read, validate, convert and show TBX/CSV termbases.
 

@@ -85,6 +85,8 @@ def atomic_write(path: str | os.PathLike[str], binary: bool = False, encoding: s
         stream.flush()
         return
     target = Path(path)
+    if target.is_dir():
+        raise OutputError("cannot write file: it is a directory", path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -97,8 +99,18 @@ def atomic_write(path: str | os.PathLike[str], binary: bool = False, encoding: s
             handle = os.fdopen(fd, "w", encoding=encoding, newline=newline)
         with handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+            _finish(handle, tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+
+
+def _finish(handle: IO, tmp_name: str, target: Path) -> None:
+    """Flush the temporary file to disk, give it the target's permissions, rename it over the target."""
+    try:
+        handle.flush()
+        os.fsync(handle.fileno())
         if target.exists():
             os.chmod(tmp_name, target.stat().st_mode & 0o7777)
         else:
@@ -106,10 +118,8 @@ def atomic_write(path: str | os.PathLike[str], binary: bool = False, encoding: s
             os.umask(umask)
             os.chmod(tmp_name, 0o666 & ~umask)
         os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write file: {exc.strerror or exc}", target) from None
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:

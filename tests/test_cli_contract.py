@@ -118,7 +118,7 @@ _GROUP_VERBOSITY = pytest.mark.xfail(
                         "'trilex tm -q stats ...' fails with 'No such option: -q' (cli/tbx.py, cli/tm.py cli())")
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, marks=_GROUP_VERBOSITY) if p and p in GROUPS else p
+@pytest.mark.parametrize("path", [pytest.param(p, marks=_GROUP_VERBOSITY) if p == ("tm",) else p
                                   for p in ALL_COMMANDS], ids=_name)
 def test_quiet_and_verbose_options_exist(path):
     names = _option_names(ALL_COMMANDS[path])
@@ -347,11 +347,6 @@ def known_defect(reader: Reader, kind: str) -> str | None:
         return ("defect: a 0-byte --tm file is taken for a new, empty TM (exit 0) and the schema is "
                 "written into it, although the command opened it with create=False "
                 "(tm/sqlite_store.py SQLiteStore.__init__/_prepare)")
-    if kind == "empty" and reader.command == ("extract",):
-        return ("defect: an empty article gives 'cannot write an empty termbase as TBX: ...' without "
-                "naming the article (cli/extract.py, termbase/extract/build.py extract_termbase)")
-    if kind == "empty" and reader.fmt == "txt" and reader.command == ("check",):
-        return "defect: an empty .txt article is checked as 0 segments, exit 0 (check/article.py Article.read)"
     return None
 
 
@@ -430,18 +425,11 @@ WRITERS = [
 ]
 
 
-_REPLACE_ONTO_DIRECTORY = pytest.mark.xfail(strict=True, reason=(
-    "defect: an output path that is an existing directory ends in an IsADirectoryError traceback (exit 1) "
-    "from os.replace in core/fileio.py atomic_write (only mkstemp's OSError became OutputError); "
-    "'tbx convert' TARGET has no dir_okay=False either (cli/tbx.py convert)"))
-
-
 def _writer_params():
     for args in WRITERS:
         label = " ".join(args).replace(str(DATA) + "/", "")
         yield pytest.param(args, "missing-folder", id=f"{label}-missing-folder")
-        marks = [_REPLACE_ONTO_DIRECTORY] if args[:2] == ("tbx", "convert") else []
-        yield pytest.param(args, "directory", id=f"{label}-directory", marks=marks)
+        yield pytest.param(args, "directory", id=f"{label}-directory")
 
 
 @pytest.mark.parametrize(("args", "where"), list(_writer_params()))

@@ -89,3 +89,12 @@ def test_writing_into_a_missing_folder_is_a_one_line_error(tmp_path):
         with atomic_write(target) as handle:
             handle.write("x")
     assert not (tmp_path / "no").exists()
+
+
+def test_writing_over_a_directory_is_a_one_line_error(tmp_path):
+    from trilex.errors import OutputError
+
+    with pytest.raises(OutputError, match=r"cannot write file: it is a directory"):
+        with atomic_write(tmp_path) as handle:
+            handle.write("x")
+    assert list(tmp_path.iterdir()) == []
