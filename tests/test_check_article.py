@@ -97,3 +97,21 @@ def test_an_empty_article_is_an_input_error(tmp_path: Path):
     result = CliRunner().invoke(cli, ["check", "-t", str(Path(__file__).parent / "data" / "check" / "xfce.tbx"), str(empty)])
     assert result.exit_code == 2
     assert f"{empty}: the article is empty" in result.output
+
+
+def test_seed_article_gloss_against_an_edited_bundled_termbase():
+    """001:32 glosses ศูนย์ข้อมูลปัญญาประดิษฐ์จีน-อาเซียน as 中国—东盟人工智能数据中心; make the termbase disagree."""
+    from trilex.termbase import bundled_path, load
+
+    repo = Path(__file__).resolve().parents[1]
+    termbase = load(bundled_path())
+    index = TermIndex(termbase)
+    [(concept, term)] = index.lookup("中国—东盟人工智能数据中心", "zh")
+    article = Article.read(str(repo / "seeds" / "articles" / "001_05bf531f44a1f137.txt"))
+    assert run_check([article], index, CheckOptions(checks=["gloss-mismatch"])).findings == []
+    term.text = "中国—东盟AI数据中心"
+    [finding] = run_check([article], TermIndex(termbase), CheckOptions(checks=["gloss-mismatch"])).findings
+    assert (finding.location.line, finding.location.column) == (32, 188)
+    assert finding.target_span.text == "中国—东盟人工智能数据中心"
+    assert finding.suggestion == "中国—东盟AI数据中心"
+    assert '"ศูนย์ข้อมูลปัญญาประดิษฐ์จีน-อาเซียน"' in finding.message
