@@ -101,6 +101,14 @@ class CheckConfig:
                         out.append((path, spec))
         return out
 
+    def spec_for(self, path: str | os.PathLike[str]) -> DocumentSpec | None:
+        """The first document group whose globs match ``path`` (for files named on the command line)."""
+        rel = _relative(Path(path), self.root)
+        for spec in self.documents:
+            if any(fnmatch.fnmatch(rel, pattern) for pattern in spec.paths):
+                return spec
+        return None
+
     def resolve(self, path: str) -> str:
         """A path from the config file, made relative to the working directory when possible."""
         full = Path(path) if os.path.isabs(path) else self.root / path

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+
 import click
 
-from trilex.cli.common import debug, verbosity_options
+from trilex.cli.common import debug, info, verbosity, verbosity_options
 
 FAIL_ON = ("error", "warning", "info", "never")
-#: Output formats; more register themselves in trilex.check.reporters.
-FORMATS = ("text", "json")
+#: Report formats: the names trilex.check.reporters.FORMAT_MODULES knows, without importing it.
+FORMATS = ("text", "json", "sarif", "junit", "github")
 
 
 def _split_codes(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
@@ -20,82 +24,168 @@ def _split_codes(ctx: click.Context, param: click.Parameter, value: str | None) 
 def _print_checks(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from trilex.check import engine  # noqa: F401  (registers the checks)
+    from trilex.check import engine, gate  # noqa: F401  (they register the checks)
     from trilex.check.registry import CHECKS
 
-    for info in CHECKS.values():
-        click.echo(f"{info.code:<20} {info.severity.value:<8} {info.summary}")
+    for check in CHECKS.values():
+        click.echo(f"{check.code:<20} {check.severity.value:<8} {check.summary}")
     ctx.exit(0)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-t", "--termbase", "termbases", multiple=True, type=click.Path(dir_okay=False),
-              help="Termbase (TBX or CSV); repeatable. Default: the bundled termbase.")
+              help="Termbase (TBX or CSV); repeatable. Default: the config's, else the bundled termbase.")
 @click.option("--source", "source_lang", metavar="LANG",
               help="Source language (overrides the files'); for a .txt article, its language (default th).")
 @click.option("--target", "target_lang", metavar="LANG", help="Target language (overrides the files').")
 @click.option("-p", "--parallel", "parallel", nargs=2, multiple=True, metavar="SRC TGT",
               type=click.Path(dir_okay=False), help="A source and a target text file aligned line by line; repeatable.")
 @click.option("-f", "--format", "output_format", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="Exit with 1 when a finding is at least this severe.")
+              show_default=True, help="Report format.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit with 1 when a new finding is at least this severe. [default: the config's, else error]")
 @click.option("-c", "--checks", callback=_split_codes, metavar="CODE,...",
               help="Run only these checks (see --list-checks).")
 @click.option("--list-checks", is_flag=True, expose_value=False, is_eager=True, callback=_print_checks,
               help="List the checks with their default severity and exit.")
 @click.option("-o", "--output", default="-", type=click.Path(dir_okay=False, allow_dash=True),
-              show_default=True, help="Write the report here (atomically); - is stdout.")
+              show_default=True, help="Write the report here (atomically); the summary still goes to the terminal.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Configuration file (default: trilex.toml or pyproject.toml [tool.trilex], searched upward).")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--show-config", is_flag=True, help="Print the merged configuration and exit.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Known findings that do not fail the run (default: the config's 'baseline').")
+@click.option("--update-baseline", is_flag=True,
+              help="Write every current finding to the baseline file and exit 0.")
 @verbosity_options
 def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | None,
         target_lang: str | None, parallel: tuple[tuple[str, str], ...], output_format: str,
-        fail_on: str, checks: list[str] | None, output: str) -> None:
-    """Check translations against a termbase; exit 1 when a finding reaches --fail-on.
+        fail_on: str | None, checks: list[str] | None, output: str, config_path: str | None,
+        no_config: bool, show_config: bool, baseline_path: str | None, update_baseline: bool) -> None:
+    """Check translations against a termbase; exit 1 when a new finding reaches --fail-on.
 
     FILES are bilingual files (XLIFF, PO, TMX, CSV/TSV); a .txt file on its own is a
     monolingual article whose inline glosses (Thai name (English/中文)) are checked.
-    Parallel plain text is given with --parallel SRC TGT. Exit codes: 0 clean, 1 findings at
-    or above --fail-on, 2 bad usage or unreadable input.
+    Parallel plain text is given with --parallel SRC TGT. With no FILES, the documents of
+    the configuration ([tool.trilex] in pyproject.toml, or trilex.toml) are checked.
+    Suppress one unit with a comment 'trilex: ignore[CHECK]' (PO comment, XLIFF note,
+    CSV note column).
+
+    \b
+    Exit codes:
+      0  no new finding at or above --fail-on
+      1  at least one such finding
+      2  usage, configuration or input error
 
     \b
     Examples:
       trilex check seeds/articles/*.txt
       trilex check -t glossary.tbx messages.th.xlf --fail-on warning
       trilex check -t glossary.tbx --source th --target zh --parallel news.th.txt news.zh.txt
-      trilex check -t glossary.tbx app.po --format json -o findings.json
+      trilex check --format sarif --output trilex.sarif        # documents from the config
+      trilex check --update-baseline                           # adopt on an existing project
     """
-    if not files and not parallel:
-        raise click.UsageError("give at least one FILE or --parallel SRC TGT")
+    from trilex.check.config import CheckConfig, find_config, load_config
     from trilex.check.engine import CheckOptions, run_check
+    from trilex.check.gate import UNUSED_CHECK, apply_gate
     from trilex.check.index import load_index
-    from trilex.check.reporters import load_reporters
+    from trilex.check.registry import CHECKS
+    from trilex.check.reporters import get_reporter
+    from trilex.check.reporters.text import summary_line
     from trilex.fileio import atomic_write
 
-    index = load_index(termbases)
-    documents = _read_documents(files, parallel, source_lang, target_lang)
-    options = CheckOptions(checks=checks, source_lang=source_lang, target_lang=target_lang)
-    report = run_check(documents, index, options)
-    debug(f"{report.segments_checked} segments checked, {len(report.findings)} findings")
-    with atomic_write(output) as stream:
-        load_reporters()[output_format](report, stream)
+    found = None if no_config else (config_path and Path(config_path)) or find_config()
+    config = load_config(Path(found), CHECKS) if found else CheckConfig()
+    if show_config:
+        click.echo(config.as_toml(), nl=False)
+        return
+    fail_on = fail_on or config.fail_on
+    baseline = baseline_path or (config.resolve(config.baseline) if config.baseline else None)
+    if update_baseline and not baseline:
+        raise click.UsageError("--update-baseline needs --baseline FILE or 'baseline' in the config")
+    targets = _targets(files, config)
+    if not targets and not parallel:
+        raise click.UsageError("give at least one FILE or --parallel SRC TGT, "
+                               "or list documents in [tool.trilex] (see docs/ci.md)")
+
+    index = load_index(termbases or [config.resolve(path) for path in config.termbases])
+    documents = _read_documents(targets, parallel, source_lang, target_lang)
+    severities = {code: config.severity_of(code, info.severity) for code, info in CHECKS.items()}
+    enabled = [code for code in (checks or CHECKS) if severities.get(code, True) is not None]
+    options = CheckOptions(checks=enabled, source_lang=source_lang, target_lang=target_lang,
+                           severities={code: sev for code, sev in severities.items() if sev is not None})
+    report = run_check(documents, index, options, progress=_progress(documents))
     report.fail_on = fail_on
+    apply_gate(report, documents, None if update_baseline else baseline,
+               unused_severity=severities.get(UNUSED_CHECK))
+    if update_baseline:
+        from trilex.check.baseline import write_baseline
+
+        count = write_baseline(report.findings, baseline)
+        info(f"wrote {count} finding(s) to the baseline {baseline}")
+        return
+    debug(f"{report.segments_checked} segments checked, {len(report.findings)} new findings")
+    with atomic_write(output) as stream:
+        get_reporter(output_format)(report, stream)
+    if output != "-" or output_format != "text":
+        info(summary_line(report))
+    if report.baselined or report.stale_baseline:
+        info(f"baseline: {len(report.baselined)} known finding(s) not counted; "
+             f"{len(report.stale_baseline)} stale entr{'y' if len(report.stale_baseline) == 1 else 'ies'}")
+        for line in report.stale_baseline:
+            debug(f"  stale: {line}")
+    if report.suppressed:
+        info(f"{len(report.suppressed)} finding(s) suppressed inline")
     if any(report.fails(finding) for finding in report.findings):
         raise SystemExit(1)
 
 
-def _read_documents(files: tuple[str, ...], parallel: tuple[tuple[str, str], ...],
+def _targets(files: tuple[str, ...], config) -> list[tuple[str, object]]:
+    """The files to check with their document group: FILES (minus ignored ones), else the config's globs."""
+    if files:
+        return [(path, config.spec_for(path)) for path in files
+                if path == "-" or not config.is_ignored(path)]
+    return [(os.path.relpath(path), spec) for path, spec in config.expand_documents()]
+
+
+def _progress(documents: list):
+    """A progress callback drawing a bar on a terminal for long runs, else ``None``."""
+    total = sum(len(getattr(document, "segments", ())) for document in documents)
+    if total < 5000 or verbosity() < 0 or not sys.stderr.isatty():
+        return None
+    bar = click.progressbar(length=total, label="checking", file=sys.stderr)
+    done = [0]
+
+    def advance(segments_done: int) -> None:
+        bar.update(segments_done - done[0])
+        done[0] = segments_done
+        if segments_done >= total:
+            bar.render_finish()
+
+    return advance
+
+
+def _read_documents(targets: list[tuple[str, object]], parallel: tuple[tuple[str, str], ...],
                     source_lang: str | None, target_lang: str | None) -> list:
-    """Every document named on the command line, read fully (so input errors come first)."""
+    """Every document to check, read fully (so input errors come first).
+
+    A file's document group in the config supplies the format and languages the file cannot
+    give itself; --source/--target override both.
+    """
     from trilex.bitext import read_document, read_parallel
     from trilex.check.article import Article
 
     documents: list = []
-    for path in files:
+    for path, spec in targets:
+        source = source_lang or getattr(spec, "source", None)
+        target = target_lang or getattr(spec, "target", None)
         if path.lower().endswith(".txt"):
-            documents.append(Article.read(path, source_lang or "th"))
+            documents.append(Article.read(path, source or "th"))
         else:
-            documents.append(read_document(path, source_lang=source_lang, target_lang=target_lang))
+            documents.append(read_document(path, format=getattr(spec, "format", None),
+                                           source_lang=source, target_lang=target))
     for source_path, target_path in parallel:
         if not source_lang or not target_lang:
             raise click.UsageError("--parallel needs --source and --target")
