@@ -62,11 +62,15 @@ def cli(hypotheses: str, references: str, lang: str | None, thai_tokenizer: str,
     """
     from trilex.errors import InputError
     from trilex.fileio import display_name
+    from trilex.lang.tags import primary_subtag
     from trilex.tm.fuzzy import guess_lang
     from trilex.tm.scoring import score
 
     refs, ref_lang = read_texts(references, lang)
-    hyps, _ = read_texts(hypotheses, lang or ref_lang)
+    hyps, hyp_lang = read_texts(hypotheses, lang or ref_lang)
+    if hyp_lang and ref_lang and primary_subtag(hyp_lang) != primary_subtag(ref_lang):
+        raise InputError(f"the hypotheses are in {hyp_lang} but {display_name(references)} is in {ref_lang}",
+                         display_name(hypotheses))
     if len(hyps) != len(refs):
         raise InputError(f"{len(hyps)} hypotheses but {display_name(references)} has {len(refs)} references; "
                          "they must pair up line by line", display_name(hypotheses))

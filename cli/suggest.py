@@ -55,7 +55,7 @@ def cli(text: str, source_lang: str, target_langs: list[str] | None, termbases: 
     if tm_path:
         from trilex.cli.tm import fuzzy_matches, match_dicts, match_lines
 
-        matches = fuzzy_matches(text, tm_path, source_lang, limit=5)
+        matches = fuzzy_matches(text, tm_path, source_lang, limit=5, targets=target_langs)
     if output_format == "json":
         import json
 

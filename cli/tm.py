@@ -9,7 +9,7 @@ from dataclasses import asdict
 
 import click
 
-from trilex.cli.common import debug, info, verbosity_options
+from trilex.cli.common import debug, info, verbosity, verbosity_options
 
 TM_OPTION = click.option("--tm", "tm_path", required=True, type=click.Path(dir_okay=False),
                          help="The TM file (SQLite; created by 'tm import' if missing).")
@@ -18,6 +18,7 @@ FORMAT_OPTION = click.option("--format", "output_format", type=click.Choice(["te
 
 
 @click.group()
+@verbosity_options
 def cli() -> None:
     """Translation memory: import, fuzzy search, concordance, statistics, TMX export.
 
@@ -29,13 +30,22 @@ def cli() -> None:
     """
 
 
-def _with_progress(units: Iterable, label: str) -> Iterator:
-    """``units``, with a progress bar on stderr when stdout is a terminal."""
-    if not sys.stdout.isatty():
+def _with_progress(units: Iterable, label: str, total: int | None = None) -> Iterator:
+    """``units``, with progress on stderr when stdout is a terminal and ``-q`` was not given:
+    a bar when ``total`` is known, else a count of the units done so far."""
+    if not sys.stdout.isatty() or verbosity() < 0:
         yield from units
         return
-    with click.progressbar(units, label=label, file=sys.stderr, show_pos=True) as bar:
-        yield from bar
+    if total is not None:
+        with click.progressbar(units, length=total, label=label, file=sys.stderr, show_pos=True) as bar:
+            yield from bar
+        return
+    done = 0
+    for done, unit in enumerate(units, 1):
+        if done % 1000 == 0:
+            click.echo(f"\r{label}: {done} units", err=True, nl=False)
+        yield unit
+    click.echo(f"\r{label}: {done} units", err=True)
 
 
 @cli.command(name="import")
@@ -113,7 +123,7 @@ def export(tm_path: str, output: str, langs: str | None, pair: str | None, multi
         raise ConfigError("give only one of --langs, --pair and --multilingual")
     with open_store(tm_path, create=False) as store:
         stats = store.stats()
-        units = _with_progress((stored.unit for stored in store.iter_units()), f"exporting {output}")
+        units = _with_progress((stored.unit for stored in store.iter_units()), f"exporting {output}", stats.units)
         if pair:
             source, _, target = pair.partition(":")
             if not source or not target:
@@ -160,23 +170,28 @@ def search(text: str, tm_path: str, min_score: float, lang: str | None, target: 
       trilex tm search "The data centre opens next year." --tm project.tm --to th --min 60
     """
     lang = _lang_of(text, lang)
-    matches = fuzzy_matches(text, tm_path, lang, min_score, limit)
+    targets = [target] if target else None
+    matches = fuzzy_matches(text, tm_path, lang, min_score, limit, targets)
     if output_format == "json":
-        targets = [target] if target else None
         click.echo(json.dumps(match_dicts(matches, text, lang, targets), ensure_ascii=False, indent=2))
         return
-    for line in match_lines(matches, text, lang, [target] if target else None):
+    for line in match_lines(matches, text, lang, targets):
         click.echo(line)
     if not matches:
         info(f"no match of {min_score:g}% or more")
 
 
-def fuzzy_matches(text: str, tm_path: str, lang: str, min_score: float = 75.0, limit: int = 10) -> list:
-    """The fuzzy matches for ``text`` in the TM at ``tm_path`` (which must exist)."""
+def fuzzy_matches(text: str, tm_path: str, lang: str, min_score: float = 75.0, limit: int = 10,
+                  targets: list[str] | None = None) -> list:
+    """The fuzzy matches for ``text`` in the TM at ``tm_path`` (which must exist); with
+    ``targets``, only matches whose unit has one of those languages."""
     from trilex.tm.store import open_store
 
     with open_store(tm_path, create=False) as store:
-        return store.search_fuzzy(text, lang, min_score, limit)
+        if targets is None:
+            return store.search_fuzzy(text, lang, min_score, limit)
+        matches = store.search_fuzzy(text, lang, min_score, None)
+    return [match for match in matches if _translations(match.unit, match.lang, targets)][:limit]
 
 
 def match_lines(matches: list, text: str, lang: str, targets: list[str] | None) -> list[str]:

@@ -83,7 +83,8 @@ def score(hypotheses: Sequence[str], references: Sequence[str], lang: str,
         preprocessing = ("BLEU and TER" if tokenize == "none" else "TER") + " on words segmented with PyThaiNLP newmm"
     else:
         tokenize = "13a"
-    bleu, chrf = BLEU(tokenize=tokenize), CHRF()
+    # force: the texts are tokenized on purpose (Thai words), so no "forgot to detokenize" warning.
+    bleu, chrf = BLEU(tokenize=tokenize, force=tokenize == "none"), CHRF()
     bleu_hyps, bleu_refs = (word_hyps, word_refs) if tokenize == "none" else (hyps, refs)
     report = ScoreReport(
         lang=code, sentences_count=len(hyps),
@@ -95,7 +96,7 @@ def score(hypotheses: Sequence[str], references: Sequence[str], lang: str,
     report.signatures = {"BLEU": str(bleu.get_signature()), "chrF": str(chrf.get_signature()),
                          "TER": str(ter.get_signature())}
     if sentences:
-        sentence_bleu = BLEU(tokenize=tokenize, effective_order=True)
+        sentence_bleu = BLEU(tokenize=tokenize, force=tokenize == "none", effective_order=True)
         report.sentences = [
             SentenceScore(index, sentence_bleu.sentence_score(bleu_hyps[index], [bleu_refs[index]]).score,
                           chrf.sentence_score(hyps[index], [refs[index]]).score,

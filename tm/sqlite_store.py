@@ -81,6 +81,8 @@ class SQLiteStore(TMStore):
         self.path = path
         if not create and not os.path.exists(path):
             raise InputError("no such TM file", path)
+        if not create and os.path.getsize(path) == 0:
+            raise InputError("not a trilex TM file (an empty file)", path)
         try:
             self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self._prepare()
