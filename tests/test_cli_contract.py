@@ -634,10 +634,6 @@ def test_score_refuses_references_in_another_language(tmp_path):
     assert result.stderr.startswith(str(DATA / "messages.th.xlf"))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "defect: the text report cuts Thai context by code points, so an excerpt can start with an orphaned "
-    "vowel/tone mark ('…ุ่มเรียกปุ่มใหม่…', xfce4-panel.th.po line 29); check/reporters/text.py mark_span "
-    "should move the cut to a grapheme-cluster boundary"))
 def test_check_excerpts_do_not_split_thai_clusters(corpora):
     import unicodedata
 

@@ -7,6 +7,7 @@ span is marked with ``⟦…⟧`` so the output stays readable in logs and diffs
 from __future__ import annotations
 
 import os
+import unicodedata
 from typing import TextIO
 
 import click
@@ -30,13 +31,29 @@ def mark_span(text: str, span: Span | None, colour: bool) -> str:
     """``text`` with ``span`` highlighted, cut to :data:`CONTEXT` characters around it, on one line."""
     if span is None or span.end > len(text):
         return _one_line(text if len(text) <= 2 * CONTEXT else text[: 2 * CONTEXT] + "…")
-    before = text[max(0, span.start - CONTEXT): span.start]
-    after = text[span.end: span.end + CONTEXT]
-    head = "…" if span.start > CONTEXT else ""
-    tail = "…" if span.end + CONTEXT < len(text) else ""
+    start = _cluster_start(text, max(0, span.start - CONTEXT), span.start)
+    end = _cluster_end(text, min(len(text), span.end + CONTEXT))
+    before = text[start: span.start]
+    after = text[span.end: end]
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
     inner = text[span.start: span.end]
     marked = click.style(inner, bold=True, underline=True) if colour else f"{OPEN_MARK}{inner}{CLOSE_MARK}"
     return _one_line(head + before) + marked + _one_line(after + tail)
+
+
+def _cluster_start(text: str, start: int, limit: int) -> int:
+    """Move a cut forward off combining marks (Thai vowels and tone marks stay with their letter)."""
+    while start < limit and unicodedata.category(text[start]).startswith("M"):
+        start += 1
+    return start
+
+
+def _cluster_end(text: str, end: int) -> int:
+    """Move a cut forward over combining marks, so the last letter keeps its vowel and tone mark."""
+    while end < len(text) and unicodedata.category(text[end]).startswith("M"):
+        end += 1
+    return end
 
 
 def _one_line(text: str) -> str:
