@@ -113,13 +113,7 @@ def _option_names(command: click.Command) -> set[str]:
     return {opt for param in command.params if isinstance(param, click.Option) for opt in param.opts}
 
 
-_GROUP_VERBOSITY = pytest.mark.xfail(
-    strict=True, reason="defect: command groups (trilex tbx, trilex tm) have no -q/-v, so "
-                        "'trilex tm -q stats ...' fails with 'No such option: -q' (cli/tbx.py, cli/tm.py cli())")
-
-
-@pytest.mark.parametrize("path", [pytest.param(p, marks=_GROUP_VERBOSITY) if p == ("tm",) else p
-                                  for p in ALL_COMMANDS], ids=_name)
+@pytest.mark.parametrize("path", list(ALL_COMMANDS), ids=_name)
 def test_quiet_and_verbose_options_exist(path):
     names = _option_names(ALL_COMMANDS[path])
     assert {"-q", "--quiet", "-v", "--verbose"} <= names, f"{_name(path)} lacks -q/-v: {sorted(names)}"
@@ -343,10 +337,6 @@ def _bad_cases():
 
 def known_defect(reader: Reader, kind: str) -> str | None:
     """Why this reader/kind pair fails today, if it is an open defect (the test is then a strict xfail)."""
-    if kind == "empty" and reader.fmt == "tm":
-        return ("defect: a 0-byte --tm file is taken for a new, empty TM (exit 0) and the schema is "
-                "written into it, although the command opened it with create=False "
-                "(tm/sqlite_store.py SQLiteStore.__init__/_prepare)")
     return None
 
 
@@ -591,9 +581,6 @@ def _run_on_a_terminal(args: list[str], cwd: Path) -> tuple[int, bytes, bytes]:
     return process.wait(timeout=30), shown, stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "defect: 'trilex tm import -q' on a terminal still draws the progress bar on stderr "
-    "(cli/tm.py _with_progress ignores verbosity(); the bar also has no length, so it redraws an empty bar per unit)"))
 def test_quiet_means_no_progress_bar_even_on_a_terminal(tmp_path):
     code, _shown, stderr = _run_on_a_terminal(["tm", "import", DATA / "messages.th.po", "--tm", tmp_path / "t.tm", "-q"],
                                               tmp_path)
@@ -607,9 +594,6 @@ def test_progress_bar_never_off_a_terminal(tmp_path):
     assert b"\r" not in done.stderr and b"[" not in done.stderr and ANSI.encode() not in done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "defect: Thai BLEU on pre-tokenized text makes sacrebleu print its 3-line 'forgot to detokenize' "
-    "warning even with -q (tm/scoring.py: BLEU(tokenize='none') needs force=True)"))
 def test_score_quiet_has_no_library_warnings(tmp_path):
     lines = "".join(f"ศูนย์ข้อมูลแห่งที่ {n} เปิดแล้ว.\n" for n in range(120))
     hyp, ref = tmp_path / "mt.txt", tmp_path / "ref.txt"
@@ -620,9 +604,6 @@ def test_score_quiet_has_no_library_warnings(tmp_path):
     assert done.stderr == b"", done.stderr.decode()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "defect: 'trilex score' scores Thai XLIFF targets against Chinese XLIFF references without a word "
-    "(cli/score.py: compare the languages read_texts returns for HYP and REF; exit 2 naming HYP)"))
 def test_score_refuses_references_in_another_language(tmp_path):
     zh = tmp_path / "messages.zh.xlf"
     zh.write_text((DATA / "messages.th.xlf").read_text(encoding="utf-8")
@@ -649,10 +630,6 @@ def test_check_excerpts_do_not_split_thai_clusters(corpora):
     assert not broken, broken[:3]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "defect: 'tm search --to th' (and 'suggest --to th --tm') list matches whose unit has no th variant, "
-    "as bare percentage lines with no translation under them (cli/tm.py fuzzy_matches/match_lines: "
-    "drop or rank last the matches without a --to language)"))
 def test_tm_search_to_lists_only_matches_with_that_language(tmp_path):
     zh = tmp_path / "en-zh.tmx"
     zh.write_text((DATA / "memory.tmx").read_text(encoding="utf-8").replace('xml:lang="th"', 'xml:lang="zh"')
