@@ -123,16 +123,30 @@ def _key(phrase: str) -> str:
 
 @lru_cache(maxsize=1)
 def thai_dictionary_automaton():
-    """An automaton of PyThaiNLP's word list (the ``newmm`` dictionary), built once per process."""
-    import ahocorasick
+    """An automaton of PyThaiNLP's word list (the ``newmm`` dictionary), once per process.
 
+    It is kept in the disk cache (:mod:`trilex.lang.cache`): loading it takes a few hundredths
+    of a second, building it most of a second.
+    """
     from trilex.lang.thai import _configure_pythainlp
 
     _configure_pythainlp()
-    from pythainlp.corpus import thai_words
+    import pythainlp
+
+    from trilex import __version__
+    from trilex.lang.cache import cached
+
+    return cached("thai-dictionary-automaton", f"{__version__}/{pythainlp.__version__}",
+                  _build_thai_dictionary_automaton)
+
+
+def _build_thai_dictionary_automaton():
+    import ahocorasick
+
+    from trilex.lang.thai import newmm_dictionary
 
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for word in thai_words():
+    for word in newmm_dictionary().words:
         key = _scan_form(_key(word))
         if key:
             automaton.add_word(key, len(key))

@@ -1,0 +1,74 @@
+"""A per-user disk cache for structures that are slow to build and fixed for given versions.
+
+The Thai dictionary structures (the automaton the matcher checks word boundaries with, the
+prefix dictionary ``newmm`` segments with) take about a second to build from PyThaiNLP's word
+list but load from a pickle in a few hundredths of a second, which is what makes a one-file
+check start quickly.
+
+Where: ``$TRILEX_CACHE_DIR``, else ``$XDG_CACHE_HOME/trilex``, else ``~/.cache/trilex``; set
+``TRILEX_CACHE_DIR`` to an empty string to turn the cache off. Entries are keyed by what they
+were built from (trilex and PyThaiNLP versions, a content hash), written atomically, and read
+only from a folder the current user owns that nobody else can write to (a pickle runs code when
+loaded). A missing, stale or broken entry is rebuilt; a cache that cannot be written is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+CACHE_ENV = "TRILEX_CACHE_DIR"
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or ``None`` when caching is turned off."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "trilex"
+
+
+def _trusted(folder: Path) -> bool:
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    owned = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return owned and stat.S_ISDIR(info.st_mode) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def cached(name: str, key: str, build: Callable[[], T]) -> T:
+    """The object cached under ``name`` for ``key``, or ``build()`` (then stored for next time)."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:20]}.pickle"
+    if _trusted(folder):
+        try:
+            with open(path, "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+            pass
+    value = build()
+    _store(folder, path, value)
+    return value
+
+
+def _store(folder: Path, path: Path, value: object) -> None:
+    from trilex.fileio import write_bytes
+    from trilex.errors import TrilexError
+
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if _trusted(folder):
+            write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, TrilexError, pickle.PicklingError):
+        pass  # a cache that cannot be written only costs time

@@ -1,0 +1,83 @@
+"""The disk cache for Thai dictionary structures, and the prefix dictionary newmm uses."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+
+from trilex.lang import cache
+from trilex.lang.thai import PrefixDictionary, newmm_dictionary
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_ENV, str(folder))
+    return folder
+
+
+def counting_builder(value):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return value
+
+    return build, calls
+
+
+def test_built_once_then_loaded(cache_home):
+    build, calls = counting_builder({"ศูนย์": 1})
+    assert cache.cached("demo", "v1", build) == {"ศูนย์": 1}
+    assert cache.cached("demo", "v1", build) == {"ศูนย์": 1}
+    assert len(calls) == 1
+    assert oct(cache_home.stat().st_mode & 0o777) == "0o700"
+    cache.cached("demo", "v2", build)  # another version: rebuilt
+    assert len(calls) == 2
+
+
+def test_broken_entry_is_rebuilt(cache_home):
+    build, calls = counting_builder([1, 2, 3])
+    cache.cached("demo", "k", build)
+    (entry,) = cache_home.iterdir()
+    entry.write_bytes(b"not a pickle")
+    assert cache.cached("demo", "k", build) == [1, 2, 3]
+    assert len(calls) == 2
+    assert pickle.loads(entry.read_bytes()) == [1, 2, 3]
+
+
+def test_a_folder_others_can_write_is_never_read(cache_home):
+    build, calls = counting_builder("value")
+    cache.cached("demo", "k", build)
+    os.chmod(cache_home, 0o777)
+    cache.cached("demo", "k", build)
+    assert len(calls) == 2
+
+
+def test_empty_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, "")
+    build, calls = counting_builder(1)
+    cache.cached("demo", "k", build)
+    cache.cached("demo", "k", build)
+    assert len(calls) == 2 and cache.cache_dir() is None
+
+
+def test_prefix_dictionary_answers_like_pythainlps_trie():
+    from pythainlp.util import Trie
+
+    words = frozenset(["ศูนย์", "ศูนย์ข้อมูล", "ข้อมูล", "ข้อ", "จีน"])
+    ours, theirs = PrefixDictionary(words), Trie(words)
+    for text in ("ศูนย์ข้อมูลจีน", "ข้อมูลศูนย์", "xศูนย์", ""):
+        for start in range(len(text) + 1):
+            assert ours.prefixes(text, start) == theirs.prefixes(text, start)
+
+
+def test_newmm_with_the_cached_dictionary_segments_real_thai_like_the_default(corpora):
+    from pythainlp.tokenize import newmm
+
+    lines = (corpora / "ntrex128" / "newstest2019-ref.tha.txt").read_text(encoding="utf-8").splitlines()[:300]
+    dictionary = newmm_dictionary()
+    for line in lines:
+        assert newmm.segment(line, dictionary) == newmm.segment(line)
