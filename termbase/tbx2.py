@@ -17,12 +17,10 @@ from trilex.termbase.model import PARTS_OF_SPEECH, Termbase
 from trilex.termbase.tbxcore import (
     V2_NAMES,
     Dialect,
-    EntryWriter,
     category,
     escape_attribute,
-    escape_text,
-    header_paragraphs,
     read_entries,
+    write_document,
 )
 from trilex.xmlsafe import parse_xml
 
@@ -50,25 +48,10 @@ def read_tbx2(data: bytes, path: str | os.PathLike[str]) -> Termbase:
 
 def write_tbx2(termbase: Termbase) -> bytes:
     """The termbase as a TBX-Basic 2008 ``martif`` document, UTF-8."""
-    writer = EntryWriter(termbase, DIALECT)
-    writer.line(0, '<?xml version="1.0" encoding="UTF-8"?>')
-    writer.line(0, '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">')
-    writer.line(0, f'<martif type="TBX-Basic" xml:lang="{escape_attribute(termbase.lang)}">')
-    writer.line(1, "<martifHeader>")
-    writer.line(2, "<fileDesc>")
-    if termbase.title:
-        writer.line(3, f"<titleStmt><title>{escape_text(termbase.title)}</title></titleStmt>")
-    writer.line(3, "<sourceDesc>")
-    for paragraph in header_paragraphs(termbase):
-        writer.element(4, "p", paragraph)
-    writer.line(3, "</sourceDesc>")
-    writer.line(2, "</fileDesc>")
-    writer.line(2, '<encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>')
-    writer.line(1, "</martifHeader>")
-    writer.line(1, "<text>")
-    writer.line(2, "<body>")
-    writer.write(3)
-    writer.line(2, "</body>")
-    writer.line(1, "</text>")
-    writer.line(0, "</martif>")
-    return "".join(writer.out).encode("utf-8")
+    return write_document(
+        termbase, DIALECT,
+        prolog=('<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">',),
+        root=f'<martif type="TBX-Basic" xml:lang="{escape_attribute(termbase.lang)}">',
+        header="martifHeader",
+        header_extra=('<encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',),
+    )

@@ -17,12 +17,10 @@ from trilex.termbase.tbxcore import (
     TBX_NS,
     V3_NAMES,
     Dialect,
-    EntryWriter,
     category,
     escape_attribute,
-    escape_text,
-    header_paragraphs,
     read_entries,
+    write_document,
 )
 from trilex.xmlsafe import parse_xml
 
@@ -53,24 +51,9 @@ def read_tbx3(data: bytes, path: str | os.PathLike[str]) -> Termbase:
 
 def write_tbx3(termbase: Termbase) -> bytes:
     """The termbase as a TBX-Basic (v1.2.1) DCA document, UTF-8."""
-    writer = EntryWriter(termbase, DIALECT)
-    writer.line(0, '<?xml version="1.0" encoding="UTF-8"?>')
-    writer.line(0, f'<tbx type="TBX-Basic" style="dca" xml:lang="{escape_attribute(termbase.lang)}"'
-                f' xmlns="{TBX_NS}">')
-    writer.line(1, "<tbxHeader>")
-    writer.line(2, "<fileDesc>")
-    if termbase.title:
-        writer.line(3, f"<titleStmt><title>{escape_text(termbase.title)}</title></titleStmt>")
-    writer.line(3, "<sourceDesc>")
-    for paragraph in header_paragraphs(termbase):
-        writer.element(4, "p", paragraph)
-    writer.line(3, "</sourceDesc>")
-    writer.line(2, "</fileDesc>")
-    writer.line(1, "</tbxHeader>")
-    writer.line(1, "<text>")
-    writer.line(2, "<body>")
-    writer.write(3)
-    writer.line(2, "</body>")
-    writer.line(1, "</text>")
-    writer.line(0, "</tbx>")
-    return "".join(writer.out).encode("utf-8")
+    return write_document(
+        termbase, DIALECT,
+        root=(f'<tbx type="TBX-Basic" style="dca" xml:lang="{escape_attribute(termbase.lang)}"'
+              f' xmlns="{TBX_NS}">'),
+        header="tbxHeader",
+    )

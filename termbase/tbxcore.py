@@ -764,3 +764,33 @@ class EntryWriter:
 def header_paragraphs(termbase: Termbase) -> list[str]:
     """The ``sourceDesc`` paragraphs to write (TBX requires at least one)."""
     return termbase.source_desc or ["Written by trilex."]
+
+
+def write_document(termbase: Termbase, dialect: Dialect, *, root: str, header: str,
+                   prolog: tuple[str, ...] = (), header_extra: tuple[str, ...] = ()) -> bytes:
+    """A whole TBX document, UTF-8: the XML declaration, ``prolog`` lines, the ``root`` start tag,
+    the ``header`` element (fileDesc, then ``header_extra`` lines) and every concept entry."""
+    writer = EntryWriter(termbase, dialect)
+    writer.line(0, '<?xml version="1.0" encoding="UTF-8"?>')
+    for line in prolog:
+        writer.line(0, line)
+    writer.line(0, root)
+    writer.line(1, f"<{header}>")
+    writer.line(2, "<fileDesc>")
+    if termbase.title:
+        writer.line(3, f"<titleStmt><title>{escape_text(termbase.title)}</title></titleStmt>")
+    writer.line(3, "<sourceDesc>")
+    for paragraph in header_paragraphs(termbase):
+        writer.element(4, "p", paragraph)
+    writer.line(3, "</sourceDesc>")
+    writer.line(2, "</fileDesc>")
+    for line in header_extra:
+        writer.line(2, line)
+    writer.line(1, f"</{header}>")
+    writer.line(1, "<text>")
+    writer.line(2, "<body>")
+    writer.write(3)
+    writer.line(2, "</body>")
+    writer.line(1, "</text>")
+    writer.line(0, f"</{root[1:].split()[0]}>")
+    return "".join(writer.out).encode("utf-8")
