@@ -136,7 +136,7 @@ def test_bundled_termbase_on_the_sample_composed_from_the_seed_glosses():
     """tests/data/check/seed-sample.th-zh.tsv: six th→zh lines written with the seed articles' terms."""
     result = run("--format", "json", str(DATA / "seed-sample.th-zh.tsv"))
     assert result.exit_code == 1
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     found = [(f["line"], f["check"], f["source_span"]["text"], f["suggestion"]) for f in report["findings"]]
     assert found == [
         (3, "missing-term", "คลังข้อมูลภาษาอาเซียน", "东盟国家语料库"),  # 东盟语料库 drops 国家
