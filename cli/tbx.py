@@ -10,6 +10,7 @@ import unicodedata
 import click
 
 from trilex.cli.common import info, verbosity_options
+from trilex.fileio import display_name, output_name
 
 FORMAT_CHOICE = click.Choice(["tbx3", "tbx2", "csv", "tsv"])
 #: Marks after a term in ``show``: the status at a glance (admitted terms have none).
@@ -57,9 +58,9 @@ def validate(files: tuple[str, ...]) -> None:
             click.echo(str(problem))
         if problems:
             exit_code = max(exit_code, 1)
-            info(f"{path}: invalid, {len(problems)} problem(s)")
+            info(f"{display_name(path)}: invalid, {len(problems)} problem(s)")
         else:
-            info(f"{path}: valid TBX-Basic")
+            info(f"{display_name(path)}: valid TBX-Basic")
     sys.exit(exit_code)
 
 
@@ -95,7 +96,7 @@ def convert(source: str, target: str, to_format: str | None, from_format: str | 
         _write_tmx(termbase, target)
     else:
         save(termbase, target, chosen)
-    info(f"wrote {len(termbase)} concept(s) to {target} as {chosen}")
+    info(f"wrote {len(termbase)} concept(s) to {output_name(target)} as {chosen}")
 
 
 def _write_tmx(termbase, target: str) -> None:

@@ -10,6 +10,8 @@ from dataclasses import asdict
 import click
 
 from trilex.cli.common import debug, info, verbosity, verbosity_options
+from trilex.fileio import display_name, output_name
+from trilex.terminal import use_colour
 
 TM_OPTION = click.option("--tm", "tm_path", required=True, type=click.Path(dir_okay=False),
                          help="The TM file (SQLite; created by 'tm import' if missing).")
@@ -88,7 +90,7 @@ def import_(files: tuple[str, ...], tm_path: str, parallel: tuple[tuple[str, str
             result = store.add(_with_progress(read(), f"importing {path}"), origin=path)
             updated = f" ({result.updated} newer copies kept)" if result.updated else ""
             empty = f", {result.empty} empty" if result.empty else ""
-            info(f"{path}: {result.added} units added, {result.duplicates} duplicates{updated}{empty}")
+            info(f"{display_name(path)}: {result.added} units added, {result.duplicates} duplicates{updated}{empty}")
         store.maintain()
 
 
@@ -138,7 +140,7 @@ def export(tm_path: str, output: str, langs: str | None, pair: str | None, multi
     for warning in result.warnings:
         debug(warning)
     skipped = f", {result.skipped} skipped (-v says why)" if result.skipped else ""
-    info(f"{output}: {result.written} units written{skipped}")
+    info(f"{output_name(output)}: {result.written} units written{skipped}")
 
 
 def _lang_of(text: str, lang: str | None) -> str:
@@ -198,7 +200,7 @@ def match_lines(matches: list, text: str, lang: str, targets: list[str] | None) 
     """Matches as text: percentage and marked differences, then the translations."""
     from trilex.tm.fuzzy import diff, render_diff
 
-    color = sys.stdout.isatty()
+    color = use_colour(sys.stdout)
     lines: list[str] = []
     for match in matches:
         lines.append(f"{match.score:5.1f}%  {render_diff(diff(match.text, text, lang), color)}")
@@ -250,7 +252,7 @@ def concordance(text: str, tm_path: str, lang: str | None, limit: int, output_fo
              "translations": _translations(hit.unit, hit.lang, None)} for hit in hits],
             ensure_ascii=False, indent=2))
         return
-    color = sys.stdout.isatty()
+    color = use_colour(sys.stdout)
     for hit in hits:
         shown = hit.text
         if hit.start is not None and hit.end is not None:

@@ -33,6 +33,11 @@ def display_name(path: str | os.PathLike[str]) -> str:
     return "<stdin>" if str(path) == STDIO else str(path)
 
 
+def output_name(path: str | os.PathLike[str]) -> str:
+    """The name used in messages for an output: ``<stdout>`` for ``-``, else the path as given."""
+    return "<stdout>" if str(path) == STDIO else str(path)
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a whole file (or stdin for ``-``) as bytes, with a one-line error if it cannot be read."""
     if str(path) == STDIO:

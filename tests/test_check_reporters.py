@@ -6,7 +6,8 @@ import io
 
 from trilex.check.findings import Finding, Location, Severity, Span
 from trilex.check.report import Report
-from trilex.check.reporters.text import mark_span, summary_line, use_colour
+from trilex.check.reporters.text import mark_span, summary_line
+from trilex.terminal import use_colour
 
 
 class _Terminal(io.StringIO):

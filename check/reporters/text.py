@@ -6,7 +6,6 @@ span is marked with ``⟦…⟧`` so the output stays readable in logs and diffs
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from typing import TextIO
 
@@ -14,17 +13,12 @@ import click
 
 from trilex.check.findings import Finding, Severity, Span
 from trilex.check.report import Report, reporter
+from trilex.terminal import use_colour
 
 #: Characters of context shown on each side of a marked span.
 CONTEXT = 40
 OPEN_MARK, CLOSE_MARK = "⟦", "⟧"
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def use_colour(stream: TextIO) -> bool:
-    """Whether to colour output written to ``stream``: only on a terminal, never with NO_COLOR."""
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
 
 
 def mark_span(text: str, span: Span | None, colour: bool) -> str:
