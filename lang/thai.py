@@ -76,6 +76,33 @@ def newmm_dictionary() -> PrefixDictionary:
     return cached("newmm-dictionary", f"{__version__}/{pythainlp.__version__}", build)
 
 
+@lru_cache(maxsize=1)
+def _orchid_tagger():
+    _configure_pythainlp()
+    import pythainlp
+
+    from trilex import __version__
+    from trilex.lang.cache import cached
+
+    def build():
+        from pythainlp.corpus import corpus_path
+        from pythainlp.tag import PerceptronTagger
+
+        return PerceptronTagger(path=os.path.join(corpus_path(), "pos_orchid_perceptron.json"))
+
+    return cached("orchid-pos-tagger", f"{__version__}/{pythainlp.__version__}", build)
+
+
+def orchid_pos_tags(words: list[str]) -> list[str]:
+    """ORCHID part-of-speech tags of ``words``, as ``pythainlp.tag.pos_tag(words, corpus="orchid")``
+    gives them, with the tagger model from the disk cache (a JSON load otherwise)."""
+    if not words:
+        return []
+    from pythainlp.tag import orchid
+
+    return [tag for _, tag in orchid.post_process(_orchid_tagger().tag(orchid.pre_process(words)), False)]
+
+
 @lru_cache(maxsize=65536)
 def segment_thai_run(run: str) -> tuple[str, ...]:
     """``newmm`` words of one Thai-only run (cached)."""

@@ -81,3 +81,14 @@ def test_newmm_with_the_cached_dictionary_segments_real_thai_like_the_default(co
     dictionary = newmm_dictionary()
     for line in lines:
         assert newmm.segment(line, dictionary) == newmm.segment(line)
+
+
+def test_cached_orchid_tagger_tags_like_pythainlp(cache_home):
+    from pythainlp.tag import pos_tag
+
+    from trilex.lang.thai import orchid_pos_tags, thai_words
+
+    words = thai_words("และศูนย์ข้อมูลปัญญาประดิษฐ์จีน-อาเซียน (China-ASEAN AI Data Center) เปิดเมื่อปี 2568")
+    expected = [tag for _, tag in pos_tag(words, engine="perceptron", corpus="orchid")]
+    assert orchid_pos_tags(words) == expected
+    assert orchid_pos_tags([]) == []

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from trilex.lang.scripts import split_scripts
-from trilex.lang.thai import thai_words
+from trilex.lang.thai import orchid_pos_tags, thai_words
 
 from trilex.termbase.extract.heads import NAMED_HEADS, thai_heads
 
@@ -86,13 +86,6 @@ class Edge:
 
 
 @lru_cache(maxsize=1)
-def _tagger():
-    from pythainlp.tag import pos_tag
-
-    return pos_tag
-
-
-@lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     from pythainlp.corpus.common import thai_words as dictionary_words
 
@@ -134,7 +127,7 @@ def tokenize(region: str) -> list[Token]:
         else:
             pieces.append((run.start, run.end, run.script))
     texts = [region[start:end] for start, end, _ in pieces]
-    tags = [tag for _, tag in _tagger()(texts, engine="perceptron", corpus="orchid")] if texts else []
+    tags = orchid_pos_tags(texts)
     tokens = []
     for (start, end, script), text, tag in zip(pieces, texts, tags):
         if script != "thai":
