@@ -75,7 +75,8 @@ def detect_format(path: str, data: bytes) -> str:
         return "tsv"
     if "," in first_line:
         return "csv"
-    raise InputError(f"cannot tell the file format: name it ({', '.join(FORMATS)})", name, 1)
+    raise InputError(f"cannot tell the file format: name it ({', '.join(FORMATS)}), "
+                     "e.g. trilex check --input-format po", name, 1)
 
 
 def _head_text(data: bytes) -> str:

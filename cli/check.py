@@ -13,6 +13,8 @@ from trilex.cli.common import debug, info, verbosity, verbosity_options
 FAIL_ON = ("error", "warning", "info", "never")
 #: Report formats: the names trilex.check.reporters.FORMAT_MODULES knows, without importing it.
 FORMATS = ("text", "json", "sarif", "junit", "github")
+#: Input formats trilex.bitext reads (kept here so --help imports nothing heavy).
+INPUT_FORMATS = ("xliff", "po", "tmx", "csv", "tsv")
 
 
 def _split_codes(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
@@ -41,6 +43,8 @@ def _print_checks(ctx: click.Context, param: click.Parameter, value: bool) -> No
 @click.option("--target", "target_lang", metavar="LANG", help="Target language (overrides the files').")
 @click.option("-p", "--parallel", "parallel", nargs=2, multiple=True, metavar="SRC TGT",
               type=click.Path(dir_okay=False), help="A source and a target text file aligned line by line; repeatable.")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS),
+              help="Format of FILES where the extension cannot tell (default: from the name or content).")
 @click.option("-f", "--format", "output_format", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Report format.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
@@ -61,7 +65,8 @@ def _print_checks(ctx: click.Context, param: click.Parameter, value: bool) -> No
               help="Write every current finding to the baseline file and exit 0.")
 @verbosity_options
 def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | None,
-        target_lang: str | None, parallel: tuple[tuple[str, str], ...], output_format: str,
+        target_lang: str | None, parallel: tuple[tuple[str, str], ...], input_format: str | None,
+        output_format: str,
         fail_on: str | None, checks: list[str] | None, output: str, config_path: str | None,
         no_config: bool, show_config: bool, baseline_path: str | None, update_baseline: bool) -> None:
     """Check translations against a termbase; exit 1 when a new finding reaches --fail-on.
@@ -111,7 +116,7 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
                                "or list documents in [tool.trilex] (see docs/ci.md)")
 
     index = load_index(termbases or [config.resolve(path) for path in config.termbases])
-    documents = _read_documents(targets, parallel, source_lang, target_lang)
+    documents = _read_documents(targets, parallel, source_lang, target_lang, input_format)
     severities = {code: config.severity_of(code, info.severity) for code, info in CHECKS.items()}
     enabled = [code for code in (checks or CHECKS) if severities.get(code, True) is not None]
     options = CheckOptions(checks=enabled, source_lang=source_lang, target_lang=target_lang,
@@ -168,7 +173,7 @@ def _progress(documents: list):
 
 
 def _read_documents(targets: list[tuple[str, object]], parallel: tuple[tuple[str, str], ...],
-                    source_lang: str | None, target_lang: str | None) -> list:
+                    source_lang: str | None, target_lang: str | None, input_format: str | None = None) -> list:
     """Every document to check, read fully (so input errors come first).
 
     A file's document group in the config supplies the format and languages the file cannot
@@ -184,7 +189,7 @@ def _read_documents(targets: list[tuple[str, object]], parallel: tuple[tuple[str
         if path.lower().endswith(".txt"):
             documents.append(Article.read(path, source or "th"))
         else:
-            documents.append(read_document(path, format=getattr(spec, "format", None),
+            documents.append(read_document(path, format=input_format or getattr(spec, "format", None),
                                            source_lang=source, target_lang=target))
     for source_path, target_path in parallel:
         if not source_lang or not target_lang:

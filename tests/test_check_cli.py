@@ -142,3 +142,14 @@ def test_bundled_termbase_on_the_sample_composed_from_the_seed_glosses():
         (3, "missing-term", "คลังข้อมูลภาษาอาเซียน", "东盟国家语料库"),  # 东盟语料库 drops 国家
         (7, "missing-term", "ศูนย์ข้อมูลปัญญาประดิษฐ์จีน-อาเซียน", "中国—东盟人工智能数据中心"),
     ]  # line 4 renders the short form ศูนย์หนาน เอ by the short form 南 A中心: not a finding
+
+
+def test_input_format_names_the_format_the_extension_cannot_tell(tmp_path):
+    po = tmp_path / "messages.json"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: th\\n"\n\nmsgid "Open file"\nmsgstr "เปิดแฟ้ม"\n',
+                  encoding="utf-8")
+    termbase = Path(__file__).parent / "data" / "ci" / "sample-repo" / "terms" / "product.tbx"
+    result = run("-t", str(termbase), "--input-format", "po", "--source", "en", "--format", "json", str(po))
+    assert result.exit_code == 1
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert (finding["line"], finding["check"], finding["suggestion"]) == (5, "forbidden-term", "ไฟล์")

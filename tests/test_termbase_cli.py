@@ -147,3 +147,15 @@ def test_bundled_path_points_into_the_package():
     path = bundled_path()
     assert path.name == "seed.tbx" and path.parent.name == "data"
     assert path.parent.parent.name == "termbase"
+
+
+def test_a_tbx_file_that_is_not_xml_is_named_as_such(tmp_path):
+    from click.testing import CliRunner
+
+    from trilex.cli.main import cli
+
+    bad = tmp_path / "glossary.tbx"
+    bad.write_text("en,th\nfile,ไฟล์\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["tbx", "stats", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{bad}:1: not a termbase: a .tbx file must be XML (TBX v3 <tbx> or TBX v2 <martif>)"
