@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check gold.json / not_terms.json against the seed articles.
 
-Usage:  python verify.py [SEED_DIR]      (default: $SEED_DIR or /work/shared/seeds)
+Usage:  python verify.py [SEED_DIR]      (default: $SEED_DIR or the repository's seeds/articles)
 
 Hard checks (exit code 1 on failure):
   * every string recorded in a mention (th / en / zh / short_forms) occurs verbatim
@@ -26,7 +26,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED_DIR = (sys.argv[1] if len(sys.argv) > 1
-            else os.environ.get("SEED_DIR", "/work/shared/seeds"))
+            else os.environ.get("SEED_DIR", os.path.join(HERE, "..", "..", "..", "seeds", "articles")))
 
 KINDS = {"organization", "program", "place", "person", "event",
          "technology", "concept", "other"}
