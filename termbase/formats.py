@@ -56,7 +56,7 @@ def format_for_path(path: str | os.PathLike[str]) -> str | None:
 def parse(data: bytes, path: str | os.PathLike[str], format: str | None = None) -> Termbase:
     """Read termbase ``data`` (the bytes of ``path``) in ``format`` (sniffed when ``None``)."""
     chosen = format or format_for_path(path) or sniff_format(data)
-    if chosen in ("csv", "tsv") and format is None and str(path).lower().endswith(".tbx"):
+    if chosen in ("csv", "tsv") and format is None and str(path).lower().endswith(".tbx") and data.strip():
         raise InputError("not a termbase: a .tbx file must be XML (TBX v3 <tbx> or TBX v2 <martif>)",
                          display_name(path), 1)
     if chosen == "tbx3":
