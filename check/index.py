@@ -60,10 +60,37 @@ def merge_termbases(termbases: Termbase | Sequence[Termbase]) -> Termbase:
 
 
 def load_index(paths: Sequence[str] = ()) -> TermIndex:
-    """A :class:`TermIndex` over the termbase files at ``paths``, or the bundled termbase."""
-    from trilex.termbase import bundled_path, load, load_many
+    """A :class:`TermIndex` over the termbase files at ``paths``, or the bundled termbase.
 
-    return TermIndex(load_many(list(paths)) if paths else load(bundled_path()))
+    The index, with a matcher built for every language of the termbase, is kept in the disk
+    cache (:mod:`trilex.lang.cache`) under the content hash of the files: an unchanged
+    termbase is not parsed or compiled again (a 100,000-concept TBX takes tens of seconds).
+    """
+    import hashlib
+    from importlib.metadata import version
+
+    from trilex import __version__
+    from trilex.fileio import read_bytes
+    from trilex.lang.cache import cached
+    from trilex.termbase import bundled_path, parse
+
+    files = [str(path) for path in paths] or [str(bundled_path())]
+    contents = [read_bytes(path) for path in files]
+
+    def build() -> TermIndex:
+        return _compiled(TermIndex([parse(data, path) for data, path in zip(contents, files)]))
+
+    if "-" in files:
+        return build()
+    key = "/".join([__version__, version("pythainlp"), *(hashlib.sha256(data).hexdigest() for data in contents)])
+    return cached("term-index", key, build)
+
+
+def _compiled(index: TermIndex) -> TermIndex:
+    """``index`` with the matcher of every termbase language built."""
+    for lang in index.languages():
+        index.matcher(lang)
+    return index
 
 
 def concept_key(concept: Concept) -> int:

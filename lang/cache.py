@@ -9,7 +9,8 @@ Where: ``$TRILEX_CACHE_DIR``, else ``$XDG_CACHE_HOME/trilex``, else ``~/.cache/t
 ``TRILEX_CACHE_DIR`` to an empty string to turn the cache off. Entries are keyed by what they
 were built from (trilex and PyThaiNLP versions, a content hash), written atomically, and read
 only from a folder the current user owns that nobody else can write to (a pickle runs code when
-loaded). A missing, stale or broken entry is rebuilt; a cache that cannot be written is skipped.
+loaded). A missing, stale or broken entry is rebuilt; a cache that cannot be written is skipped;
+only the newest few entries of each kind are kept.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from typing import TypeVar
 T = TypeVar("T")
 
 CACHE_ENV = "TRILEX_CACHE_DIR"
+#: Entries kept per kind of cached object (e.g. the last few termbases checked).
+KEEP = 4
 
 
 def cache_dir() -> Path | None:
@@ -70,5 +73,13 @@ def _store(folder: Path, path: Path, value: object) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if _trusted(folder):
             write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            _prune(folder, path.name.rsplit("-", 1)[0])
     except (OSError, TrilexError, pickle.PicklingError):
         pass  # a cache that cannot be written only costs time
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Keep the :data:`KEEP` newest entries of ``name`` (old versions, old termbases) and delete the rest."""
+    entries = sorted(folder.glob(f"{name}-*.pickle"), key=lambda entry: entry.stat().st_mtime, reverse=True)
+    for stale in entries[KEEP:]:
+        stale.unlink(missing_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +93,32 @@ def test_cached_orchid_tagger_tags_like_pythainlp(cache_home):
     expected = [tag for _, tag in pos_tag(words, engine="perceptron", corpus="orchid")]
     assert orchid_pos_tags(words) == expected
     assert orchid_pos_tags([]) == []
+
+
+def test_only_the_newest_entries_of_a_kind_are_kept(cache_home):
+    for number in range(cache.KEEP + 3):
+        cache.cached("demo", f"version {number}", lambda: number)
+    assert len(list(cache_home.glob("demo-*.pickle"))) == cache.KEEP
+
+
+def test_an_unchanged_termbase_is_not_parsed_again(cache_home, tmp_path, monkeypatch):
+    import trilex.termbase
+    from trilex.check.index import load_index
+
+    source = Path(__file__).parent / "data" / "ci" / "sample-repo" / "terms" / "product.tbx"
+    termbase = tmp_path / "terms.tbx"
+    termbase.write_bytes(source.read_bytes())
+    parsed = []
+    real_parse = trilex.termbase.parse
+    monkeypatch.setattr(trilex.termbase, "parse", lambda *args: parsed.append(1) or real_parse(*args))
+
+    first = load_index([str(termbase)])
+    second = load_index([str(termbase)])
+    assert len(parsed) == 1
+    assert [m.text for m in second.find("เปิดแฟ้ม", "th")] == ["แฟ้ม"]
+    assert [m.concept.id for m in second.find("เปิดแฟ้ม", "th")] == [m.concept.id for m in first.find("เปิดแฟ้ม", "th")]
+
+    termbase.write_bytes(source.read_bytes().replace("แฟ้ม".encode(), "แฟ้มเอกสาร".encode()))
+    changed = load_index([str(termbase)])
+    assert len(parsed) == 2
+    assert [m.text for m in changed.find("เปิดแฟ้มเอกสาร", "th")] == ["แฟ้มเอกสาร"]
