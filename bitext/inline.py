@@ -24,6 +24,7 @@ from __future__ import annotations
 from lxml import etree
 
 from trilex.errors import InputError
+from trilex.xmlsafe import escape_xml
 
 #: The character standing for a standalone inline code.
 PLACEHOLDER = "\ufffc"
@@ -73,10 +74,10 @@ def _code_point(element: etree._Element, path: str) -> str:
 
 
 def _inner_xml(element: etree._Element) -> str:
-    parts: list[str] = [_escape(element.text or "")]
+    parts: list[str] = [escape_xml(element.text or "")]
     for child in element:
         parts.append(_outer_xml(child))
-        parts.append(_escape(child.tail or ""))
+        parts.append(escape_xml(child.tail or ""))
     return "".join(parts)
 
 
@@ -85,7 +86,7 @@ def _outer_xml(element: etree._Element) -> str:
         return ""
     name = local_name(element.tag)
     attributes = "".join(
-        f' {_attribute_name(key)}="{_escape(value, quote=True)}"' for key, value in element.attrib.items())
+        f' {_attribute_name(key)}="{escape_xml(value, quote=True)}"' for key, value in element.attrib.items())
     if len(element) == 0 and not element.text:
         return f"<{name}{attributes}/>"
     return f"<{name}{attributes}>{_inner_xml(element)}</{name}>"
@@ -95,8 +96,3 @@ def _attribute_name(key: str) -> str:
     if key.startswith(_XML_NS):
         return "xml:" + key[len(_XML_NS):]
     return local_name(key)
-
-
-def _escape(text: str, quote: bool = False) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace('"', "&quot;") if quote else text

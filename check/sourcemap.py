@@ -10,10 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from trilex.errors import InputError
 from trilex.fileio import read_text
-
-
-def _xml_escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+from trilex.xmlsafe import escape_xml
 
 
 @dataclass(frozen=True)
@@ -48,7 +45,7 @@ class SourceMap:
         if lines is None:
             return None
         spellings = [text]
-        escaped = _xml_escape(text)
+        escaped = escape_xml(text, quote=True)
         if escaped != text:
             spellings.append(escaped)
         for index in range(from_line - 1, min(len(lines), from_line - 1 + max_lines)):

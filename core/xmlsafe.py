@@ -1,4 +1,4 @@
-"""Parsing untrusted XML safely.
+"""Parsing untrusted XML safely, and escaping text for XML.
 
 Every XML reader in trilex goes through this module. The parser never resolves entities,
 never loads a DTD and never touches the network; documents whose DTD declares entities
@@ -25,6 +25,12 @@ _PARSER_OPTIONS: dict[str, Any] = dict(
     huge_tree=False,
     remove_comments=False,
 )
+
+
+def escape_xml(text: str, quote: bool = False) -> str:
+    """``text`` with ``&``, ``<``, ``>`` (and ``"`` when ``quote``) escaped, as XML writers spell it."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;") if quote else text
 
 
 def safe_parser(**overrides: Any) -> etree.XMLParser:

@@ -36,6 +36,7 @@ from trilex.termbase.model import (
     Termbase,
     Transaction,
 )
+from trilex.xmlsafe import escape_xml
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -486,7 +487,7 @@ def escape_text(text: str) -> str:
     if bad:
         raise TrilexError(f"text {text[:40]!r} contains U+{ord(bad.group()):04X}, "
                           "which XML cannot represent")
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escape_xml(text)
 
 
 def escape_attribute(text: str) -> str:

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from trilex.lang.scripts import is_mark
 from trilex.lang.tags import primary_subtag
 
 #: Languages scored character by character (written without spaces between words).
@@ -144,7 +145,7 @@ def _char_units(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     vowel and tone marks stays whole), and each one normalized."""
     spans: list[tuple[int, int]] = []
     for index, char in enumerate(text):
-        if spans and unicodedata.category(char) in ("Mn", "Mc", "Me"):
+        if spans and is_mark(char):
             spans[-1] = (spans[-1][0], index + 1)
         else:
             spans.append((index, index + 1))

@@ -6,13 +6,13 @@ span is marked with ``⟦…⟧`` so the output stays readable in logs and diffs
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TextIO
 
 import click
 
 from trilex.check.findings import Finding, Severity, Span
 from trilex.check.report import Report, reporter
+from trilex.lang.scripts import is_mark
 from trilex.terminal import use_colour
 
 #: Characters of context shown on each side of a marked span.
@@ -38,14 +38,14 @@ def mark_span(text: str, span: Span | None, colour: bool) -> str:
 
 def _cluster_start(text: str, start: int, limit: int) -> int:
     """Move a cut forward off combining marks (Thai vowels and tone marks stay with their letter)."""
-    while start < limit and unicodedata.category(text[start]).startswith("M"):
+    while start < limit and is_mark(text[start]):
         start += 1
     return start
 
 
 def _cluster_end(text: str, end: int) -> int:
     """Move a cut forward over combining marks, so the last letter keeps its vowel and tone mark."""
-    while end < len(text) and unicodedata.category(text[end]).startswith("M"):
+    while end < len(text) and is_mark(text[end]):
         end += 1
     return end
 
