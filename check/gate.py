@@ -18,7 +18,7 @@ from trilex.bitext.model import BilingualDocument
 from trilex.check.baseline import apply_baseline
 from trilex.check.findings import Severity
 from trilex.check.report import Report
-from trilex.check.suppressions import UNUSED_CHECK, apply_suppressions
+from trilex.check.suppressions import apply_suppressions
 
 
 def apply_gate(report: Report, documents: Iterable[object],
@@ -44,5 +44,3 @@ def apply_gate(report: Report, documents: Iterable[object],
         report.stale_baseline = split.stale
     return report
 
-
-__all__ = ["UNUSED_CHECK", "apply_gate"]

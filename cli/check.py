@@ -94,10 +94,11 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
     """
     from trilex.check.config import CheckConfig, find_config, load_config
     from trilex.check.engine import CheckOptions, run_check
-    from trilex.check.gate import UNUSED_CHECK, apply_gate
+    from trilex.check.gate import apply_gate
     from trilex.check.index import load_index
     from trilex.check.registry import CHECKS
     from trilex.check.reporters import get_reporter
+    from trilex.check.suppressions import UNUSED_CHECK
     from trilex.check.reporters.text import summary_line
     from trilex.fileio import atomic_write
 

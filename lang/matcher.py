@@ -143,10 +143,10 @@ def thai_dictionary_automaton():
 def _build_thai_dictionary_automaton():
     import ahocorasick
 
-    from trilex.lang.thai import newmm_dictionary
+    from pythainlp.corpus import thai_words
 
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for word in newmm_dictionary().words:
+    for word in thai_words():
         key = _scan_form(_key(word))
         if key:
             automaton.add_word(key, len(key))
