@@ -98,8 +98,8 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
     from trilex.check.index import load_index
     from trilex.check.registry import CHECKS
     from trilex.check.reporters import get_reporter
-    from trilex.check.suppressions import UNUSED_CHECK
     from trilex.check.reporters.text import summary_line
+    from trilex.check.suppressions import UNUSED_CHECK
     from trilex.fileio import atomic_write
 
     found = None if no_config else (config_path and Path(config_path)) or find_config()
