@@ -8,7 +8,8 @@ Which marker a catalogue uses: its ``X-Accelerator-Marker`` header if it has one
 marker that marks the most msgids (at least two), ``_`` before ``&`` on a tie. A marker is
 removed from a text only where it is unambiguous: exactly one marker followed by a letter or
 digit (``__`` is a literal underscore and stays; ``&amp;``-style entities are not markers), and
-not inside a word containing ``/`` (``America/New_York``, ``/usr/share/x_y``).
+not inside an ASCII word containing ``/`` (``America/New_York``, ``/usr/share/x_y``; the word
+ends at a space or a non-ASCII letter, so ``上午/下午(_W)`` keeps its accelerator).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]\w*);")
 _MIN_VOTES = 2
 
 
-def _candidates(text: str, marker: str) -> list[int]:
+def accelerator_positions(text: str, marker: str) -> list[int]:
     """Positions of ``marker`` that can be accelerators in ``text``."""
     found: list[int] = []
     start = 0
@@ -45,11 +46,15 @@ def _candidates(text: str, marker: str) -> list[int]:
 
 def _word_around(text: str, index: int) -> str:
     start = end = index
-    while start > 0 and not text[start - 1].isspace():
+    while start > 0 and _in_ascii_word(text[start - 1]):
         start -= 1
-    while end < len(text) and not text[end].isspace():
+    while end < len(text) and _in_ascii_word(text[end]):
         end += 1
     return text[start:end]
+
+
+def _in_ascii_word(char: str) -> bool:
+    return char.isascii() and not char.isspace() and char not in "()"
 
 
 def detect_marker(sources: Iterable[str], declared: str | None = None) -> str | None:
@@ -60,7 +65,7 @@ def detect_marker(sources: Iterable[str], declared: str | None = None) -> str | 
     votes = dict.fromkeys(MARKERS, 0)
     for text in sources:
         for marker in MARKERS:
-            if marker in text and len(_candidates(text, marker)) == 1:
+            if marker in text and len(accelerator_positions(text, marker)) == 1:
                 votes[marker] += 1
     best = max(MARKERS, key=lambda marker: votes[marker])
     return best if votes[best] >= _MIN_VOTES else None
@@ -70,7 +75,7 @@ def strip_accelerator(text: str, marker: str | None) -> str:
     """``text`` without its accelerator marker (``Re_name`` → ``Rename``), or unchanged."""
     if marker is None or marker not in text:
         return text
-    found = _candidates(text, marker)
+    found = accelerator_positions(text, marker)
     if len(found) != 1:
         return text
     index = found[0]

@@ -5,6 +5,35 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+#: Unit states that mean "not finished, not shipped": PO ``fuzzy``, XLIFF 1.2 ``new`` and
+#: ``needs-*``, XLIFF 2 ``initial``. Findings on such units are reported at a lower severity.
+UNFINISHED_STATES = frozenset({
+    "fuzzy", "new", "initial", "needs-translation", "needs-adaptation", "needs-l10n",
+    "needs-review-translation", "needs-review-adaptation", "needs-review-l10n"})
+
+
+@dataclass(frozen=True)
+class InlineCode:
+    """One inline code of an XLIFF or TMX segment, kept beside the flattened text.
+
+    ``kind`` is ``standalone`` (XLIFF ``<x>``/``<ph>``, TMX ``<ph>``/``<ut>``), ``open`` or
+    ``close`` (the two ends of a paired code: ``<g>``/``<pc>``/``<hi>``/``<mrk>`` give both,
+    ``<bpt>``/``<sc>``/``<bx>`` open, ``<ept>``/``<ec>``/``<ex>`` close) or ``isolated``
+    (``<it>``, or an ``<sc>``/``<ec>`` with ``isolated="yes"``). ``element`` is the XML element's
+    local name; ``id`` the code's id as the format writes it (``id``, TMX ``x``; for a closing
+    code the id of the code it closes: ``rid``/``startRef``/TMX ``i``); ``native`` the original
+    code it stands for where the file gives it (``<bpt>`` content, ``equiv-text``, ``disp``, ``ctype``);
+    ``position`` the offset in the flattened text where it stands; ``markup`` the code's XML as
+    the file writes it (a paired code's start or end tag alone).
+    """
+
+    kind: str
+    element: str
+    id: str | None
+    native: str | None
+    position: int
+    markup: str
+
 
 @dataclass
 class Segment:
@@ -22,6 +51,11 @@ class Segment:
     :attr:`source_as_written`/:attr:`target_as_written` give whichever applies. ``state`` is the
     file's own status of the translation where it has one (XLIFF ``state``, ``fuzzy`` for an
     included fuzzy PO entry).
+
+    What the QA checks need beyond the text: ``flags`` (PO ``#,`` flags such as ``c-format``,
+    ``no-python-format``), ``previous_source`` (PO ``#| msgid``), ``context`` (PO ``msgctxt``),
+    ``plural_index`` (the ``n`` of ``msgstr[n]`` for a plural message, else ``None``),
+    ``source_codes``/``target_codes`` (the inline codes of XLIFF and TMX, see :class:`InlineCode`).
     """
 
     source: str
@@ -33,6 +67,17 @@ class Segment:
     state: str | None = None
     raw_source: str | None = None
     raw_target: str | None = None
+    flags: frozenset[str] = frozenset()
+    previous_source: str | None = None
+    context: str | None = None
+    plural_index: int | None = None
+    source_codes: tuple[InlineCode, ...] = ()
+    target_codes: tuple[InlineCode, ...] = ()
+
+    @property
+    def unfinished(self) -> bool:
+        """Whether the file marks this translation as not finished (fuzzy, needs-translation…)."""
+        return self.state is not None and self.state in UNFINISHED_STATES
 
     @property
     def source_as_written(self) -> str:
@@ -56,13 +101,27 @@ class Segment:
 
 @dataclass
 class BilingualDocument:
-    """A bilingual file: its language pair and its segments, in file order."""
+    """A bilingual file: its language pair and its segments, in file order.
+
+    ``declared_target_lang`` is the target language the file itself states (PO ``Language:``,
+    XLIFF ``target-language``/``trgLang``), ``None`` where it states none; ``declared_line`` is
+    where it says so. ``header`` holds a PO header's fields (``Plural-Forms``, ``Language``…),
+    ``header_line`` its line. ``accelerator`` is the keyboard-accelerator marker the file uses
+    (``_``, ``&``), where it has one. ``placeholder_syntaxes`` names the placeholder syntaxes its
+    texts use where the configuration says (``None``: judged per unit from flags and source).
+    """
 
     path: str
     source_lang: str | None
     target_lang: str | None
     segments: list[Segment] = field(default_factory=list)
     format: str = ""
+    declared_target_lang: str | None = None
+    declared_line: int | None = None
+    header: dict[str, str] = field(default_factory=dict)
+    header_line: int | None = None
+    accelerator: str | None = None
+    placeholder_syntaxes: tuple[str, ...] | None = None
 
     def __iter__(self) -> Iterator[Segment]:
         return iter(self.segments)

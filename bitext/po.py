@@ -5,7 +5,11 @@
   ``…[n]``. ``unit_id`` is the msgid, or ``msgctxt`` + ``\\x04`` + msgid as gettext (and
   translate-toolkit) key it.
 * ``line`` is the 1-based line of the entry's ``msgctxt``, or of its ``msgid`` when it has none.
-* ``notes``: translator comments (``# …``) and extracted comments (``#. …``), marker removed.
+* ``notes``: translator comments (``# …``) and extracted comments (``#. …``), marker removed;
+  ``flags``: the ``#,`` flags (``c-format``, ``no-python-format``, ``fuzzy``…); ``previous_source``:
+  the ``#| msgid`` of a fuzzy entry; ``context``: ``msgctxt``; ``plural_index``: ``n`` of ``msgstr[n]``.
+* The header's fields are kept in ``BilingualDocument.header`` (``Plural-Forms``, ``Language``…),
+  its ``Language:`` in ``declared_target_lang``, the accelerator marker in ``accelerator``.
 * Fuzzy entries are skipped unless ``include_fuzzy`` (they then carry ``state="fuzzy"``);
   obsolete ``#~`` entries and the header entry are never segments; an empty ``msgstr`` gives
   ``target=None``.
@@ -50,6 +54,8 @@ class _Entry:
     msgstr: dict[int, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
+    previous: dict[str, str] = field(default_factory=dict)  # "#| msgid" etc.
+    previous_key: str | None = None  # the "#|" keyword a continuation string extends
     started: bool = False  # a keyword has been seen
 
 
@@ -67,8 +73,12 @@ def read_po(path: str, source_lang: str | None = None, target_lang: str | None =
     messages = [entry for entry in entries if include_fuzzy or "fuzzy" not in entry.flags]
     marker = detect_marker((entry.msgid or "" for entry in messages), header.get("X-Accelerator-Marker"))
     segments = [segment for entry in messages for segment in _segments(entry, name, marker)]
+    stated = header.get("Language") or None
     return BilingualDocument(name, *_languages(header, header_line, name, source_lang, target_lang),
-                             segments, "po")
+                             segments, "po",
+                             declared_target_lang=checked_tag(stated, "Language", name, header_line) if stated else None,
+                             declared_line=header_line if stated else None,
+                             header=header, header_line=header_line if header else None, accelerator=marker)
 
 
 def _declared_encoding(data: bytes, name: str) -> str | None:
@@ -117,17 +127,19 @@ def _segments(entry: _Entry, name: str, marker: str | None) -> list[Segment]:
     if entry.msgid_plural is None:
         return [_segment(msgid, entry.msgstr.get(0, ""), name, entry, unit_id, state, marker)]
     return [_segment(msgid if number == 0 else entry.msgid_plural, text, name, entry,
-                     f"{unit_id}[{number}]", state, marker)
+                     f"{unit_id}[{number}]", state, marker, number)
             for number, text in sorted(entry.msgstr.items())]
 
 
 def _segment(source: str, target: str, name: str, entry: _Entry, unit_id: str, state: str | None,
-             marker: str | None) -> Segment:
+             marker: str | None, plural_index: int | None = None) -> Segment:
     clean_source = strip_accelerator(source, marker)
     clean_target = strip_accelerator(target, marker) if target else None
     return Segment(clean_source, clean_target, name, entry.line, unit_id, list(entry.notes), state=state,
                    raw_source=source if clean_source != source else None,
-                   raw_target=target if clean_target not in (None, target) else None)
+                   raw_target=target if clean_target not in (None, target) else None,
+                   flags=frozenset(entry.flags), previous_source=entry.previous.get("msgid"),
+                   context=entry.msgctxt, plural_index=plural_index)
 
 
 def _parse(text: str, name: str) -> list[_Entry]:
@@ -169,14 +181,33 @@ def _parse(text: str, name: str) -> list[_Entry]:
     return entries
 
 
+_PREVIOUS = re.compile(r"(msgctxt|msgid_plural|msgid)?\s*(\".*)$")
+
+
 def _comment(line: str, entry: _Entry) -> None:
     kind = line[1:2]
     if kind == ",":
-        entry.flags.update(flag.strip() for flag in line[2:].split(","))
+        entry.flags.update(flag.strip() for flag in line[2:].split(",") if flag.strip())
+    elif kind == "|":
+        _previous(line[2:].strip(), entry)
     elif kind == ".":
         entry.notes.append(line[2:].strip())
-    elif kind not in (":", "|", "~"):
+    elif kind not in (":", "~"):
         entry.notes.append(line[1:].strip())
+
+
+def _previous(text: str, entry: _Entry) -> None:
+    """A ``#| msgid "…"`` line or its continuation; malformed ones are ignored (they are comments)."""
+    match = _PREVIOUS.match(text)
+    string = _STRING.match(match.group(2)) if match else None
+    if string is None:
+        return
+    value = _ESCAPE.sub(lambda escape: _escaped_char(escape) or escape.group(0), string.group(1))
+    if match.group(1):
+        entry.previous_key = match.group(1)
+        entry.previous[entry.previous_key] = value
+    elif entry.previous_key is not None:
+        entry.previous[entry.previous_key] += value
 
 
 def _set(entry: _Entry, key: tuple[str, int], value: str, name: str, number: int) -> None:
@@ -221,11 +252,17 @@ def _unquote(text: str, name: str, number: int) -> str:
 
 
 def _unescape(match: re.Match[str], name: str, number: int) -> str:
+    char = _escaped_char(match)
+    if char is None:
+        raise InputError(f"unknown escape sequence \\{match.group(3)}", name, number)
+    return char
+
+
+def _escaped_char(match: re.Match[str]) -> str | None:
+    """The character an escape sequence stands for, ``None`` for an unknown one."""
     octal, hexadecimal, simple = match.groups()
     if octal is not None:
         return chr(int(octal, 8))
     if hexadecimal is not None:
         return chr(int(hexadecimal, 16))
-    if simple in _SIMPLE_ESCAPES:
-        return _SIMPLE_ESCAPES[simple]
-    raise InputError(f"unknown escape sequence \\{simple}", name, number)
+    return _SIMPLE_ESCAPES.get(simple)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from trilex.bitext.inline import flatten
+from trilex.bitext.inline import Flattened, flatten
 from trilex.bitext.model import BilingualDocument, Segment
 from trilex.bitext.xmllines import StartLines
 from trilex.errors import InputError
@@ -36,8 +36,7 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 @dataclass
 class _Variant:
     lang: str
-    text: str
-    raw: str | None
+    text: Flattened
     notes: list[str]
 
 
@@ -66,13 +65,16 @@ def read_tmx(path: str, source_lang: str | None = None, target_lang: str | None 
             continue
         target_variant = _pick(unit.variants, target)
         notes = unit.notes + source_variant.notes
-        if target_variant is None or target_variant.text == "":
-            segments.append(Segment(source_variant.text, None, name, unit.line, unit.tuid, notes,
-                                    raw_source=source_variant.raw))
+        source_text = source_variant.text
+        if target_variant is None or target_variant.text.text == "":
+            segments.append(Segment(source_text.text, None, name, unit.line, unit.tuid, notes,
+                                    raw_source=source_text.raw, source_codes=source_text.codes))
         else:
-            segments.append(Segment(source_variant.text, target_variant.text, name, unit.line, unit.tuid,
-                                    notes + target_variant.notes, raw_source=source_variant.raw,
-                                    raw_target=target_variant.raw))
+            target_text = target_variant.text
+            segments.append(Segment(source_text.text, target_text.text, name, unit.line, unit.tuid,
+                                    notes + target_variant.notes, raw_source=source_text.raw,
+                                    raw_target=target_text.raw, source_codes=source_text.codes,
+                                    target_codes=target_text.codes))
     return BilingualDocument(name, source, target, segments, "tmx")
 
 
@@ -130,8 +132,7 @@ def _variant(tuv: etree._Element, name: str, start_line: StartLines, languages: 
         raise InputError(f'<tuv xml:lang="{lang}"> without <seg>', name, start_line(tuv))
     if lang not in languages:
         languages[lang] = normalize_tag(lang)
-    text, raw = flatten(seg, name)
-    return _Variant(languages[lang], text, raw, notes)
+    return _Variant(languages[lang], flatten(seg, name), notes)
 
 
 def _source_language(given: str | None, srclang: str | None, name: str, line: int) -> str:

@@ -92,13 +92,14 @@ def _segment(unit: etree._Element, holder: etree._Element, where: _Where, unit_i
     if source_element is None:
         raise InputError(f"<{local_name(holder.tag)}> without <source> (unit id {unit_id!r})",
                          path, where.line(holder))
-    source, raw_source = flatten(source_element, path)
+    source = flatten(source_element, path)
     target_element = _child(holder, "target")
-    target, raw_target = (None, None) if target_element is None else flatten(target_element, path)
-    if target == "":
-        target, raw_target = None, None
-    return Segment(source, target, path, where.line(unit), unit_id, notes,
-                   state=state, raw_source=raw_source, raw_target=raw_target)
+    target = None if target_element is None else flatten(target_element, path)
+    if target is not None and target.text == "":
+        target = None
+    return Segment(source.text, None if target is None else target.text, path, where.line(unit), unit_id,
+                   notes, state=state, raw_source=source.raw, raw_target=None if target is None else target.raw,
+                   source_codes=source.codes, target_codes=() if target is None else target.codes)
 
 
 # -- XLIFF 1.x ---------------------------------------------------------------------------------
@@ -121,7 +122,8 @@ def _read_xliff1(root: etree._Element, where: _Where, source_lang: str | None,
             segments.extend(_units(body, where, _translatable(file_element, True), "trans-unit", _unit1_segments))
     line = where.line(files[0])
     return BilingualDocument(path, settle(stated_source, source_lang, "source", path, line),
-                             settle(stated_target, target_lang, "target", path, line), segments, "xliff")
+                             settle(stated_target, target_lang, "target", path, line), segments, "xliff",
+                             declared_target_lang=stated_target, declared_line=line)
 
 
 def _agree(so_far: str | None, this: str | None, role: str, file_element: etree._Element,
@@ -166,7 +168,8 @@ def _read_xliff2(root: etree._Element, where: _Where, source_lang: str | None,
         segments.extend(_units(file_element, where, _translatable(file_element, True), "unit", _unit2_segments))
     line = where.line(root)
     return BilingualDocument(path, settle(stated_source, source_lang, "source", path, line),
-                             settle(stated_target, target_lang, "target", path, line), segments, "xliff")
+                             settle(stated_target, target_lang, "target", path, line), segments, "xliff",
+                             declared_target_lang=stated_target, declared_line=line)
 
 
 def _unit2_segments(unit: etree._Element, where: _Where) -> Iterator[Segment]:

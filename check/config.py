@@ -9,12 +9,16 @@ skipped). Paths in it are relative to the folder that holds it. Example::
     fail-on = "error"                       # error | warning | info | never
     ignore = ["locale/old/**"]
     baseline = "trilex-baseline.txt"
+    unfinished = "info"                     # findings on fuzzy/needs-* units: error | warning | info | off
+    do-not-translate = ["Xfce", "GNOME"]    # may stay as in the source (untranslated)
 
     [[tool.trilex.documents]]
     paths = ["locale/*.po"]                 # globs; ** recurses
     source = "en"                           # only where the file cannot say
     target = "th"
     format = "po"                           # only where the extension cannot say
+    placeholders = ["printf", "icu"]        # only where flags and sources cannot tell
+    accelerator = "~"                       # only where the file cannot tell
 
     [tool.trilex.checks]
     non-preferred-term = "off"              # error | warning | info | off
@@ -35,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trilex.check.findings import Severity
+from trilex.check.qa.codes.placeholder_syntax import SYNTAXES as PLACEHOLDER_SYNTAXES
 from trilex.errors import ConfigError
 
 try:  # Python 3.11+
@@ -45,8 +50,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 CONFIG_NAMES = ("trilex.toml", "pyproject.toml")
 FAIL_ON_VALUES = ("error", "warning", "info", "never")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
-_TOP_KEYS = {"termbases", "documents", "checks", "ignore", "fail-on", "baseline"}
-_DOCUMENT_KEYS = {"paths", "format", "source", "target"}
+_TOP_KEYS = {"termbases", "documents", "checks", "ignore", "fail-on", "baseline", "unfinished", "do-not-translate"}
+_DOCUMENT_KEYS = {"paths", "format", "source", "target", "placeholders", "accelerator"}
 
 
 @dataclass
@@ -57,6 +62,8 @@ class DocumentSpec:
     format: str | None = None
     source: str | None = None
     target: str | None = None
+    placeholders: list[str] | None = None
+    accelerator: str | None = None
 
 
 @dataclass
@@ -71,6 +78,13 @@ class CheckConfig:
     ignore: list[str] = field(default_factory=list)
     fail_on: str = "error"
     baseline: str | None = None
+    unfinished: str = "info"
+    do_not_translate: list[str] = field(default_factory=list)
+
+    @property
+    def unfinished_severity(self) -> Severity | None:
+        """The severity of findings on unfinished units (``None``: they are not checked)."""
+        return None if self.unfinished == "off" else Severity(self.unfinished)
 
     def severity_of(self, check: str, default: Severity) -> Severity | None:
         """The configured severity of ``check`` (``None`` when it is turned off)."""
@@ -128,14 +142,18 @@ class CheckConfig:
         lines.append(f"ignore = {_toml_list(self.ignore)}")
         if self.baseline:
             lines.append(f"baseline = {_toml_str(self.baseline)}")
+        lines.append(f'unfinished = "{self.unfinished}"')
+        lines.append(f"do-not-translate = {_toml_list(self.do_not_translate)}")
         for spec in self.documents:
             lines.append("")
             lines.append("[[tool.trilex.documents]]")
             lines.append(f"paths = {_toml_list(spec.paths)}")
-            for key in ("format", "source", "target"):
+            for key in ("format", "source", "target", "accelerator"):
                 value = getattr(spec, key)
                 if value:
                     lines.append(f"{key} = {_toml_str(value)}")
+            if spec.placeholders is not None:
+                lines.append(f"placeholders = {_toml_list(spec.placeholders)}")
         if self.severities:
             lines.append("")
             lines.append("[tool.trilex.checks]")
@@ -243,6 +261,11 @@ def _parse_section(section: dict, path: Path, text: str, prefix: str, known_chec
     if baseline is not None and not isinstance(baseline, str):
         raise fail("baseline", "expected a file name")
     config.baseline = baseline
+    unfinished = section.get("unfinished", "info")
+    if unfinished not in SEVERITY_VALUES:
+        raise fail("unfinished", f"{unfinished!r} is not one of {', '.join(SEVERITY_VALUES)}")
+    config.unfinished = unfinished
+    config.do_not_translate = string_list("do-not-translate", section.get("do-not-translate", []))
 
     checks = section.get("checks", {})
     if not isinstance(checks, dict):
@@ -269,10 +292,18 @@ def _parse_section(section: dict, path: Path, text: str, prefix: str, known_chec
         if "paths" not in entry:
             raise fail(name, "missing 'paths'")
         spec = DocumentSpec(paths=string_list(f"{name}.paths", entry["paths"]))
-        for key in ("format", "source", "target"):
+        for key in ("format", "source", "target", "accelerator"):
             value = entry.get(key)
             if value is not None and not isinstance(value, str):
                 raise fail(f"{name}.{key}", "expected a string")
             setattr(spec, key, value)
+        if spec.accelerator is not None and len(spec.accelerator) != 1:
+            raise fail(f"{name}.accelerator", f"{spec.accelerator!r} is not one character")
+        if "placeholders" in entry:
+            spec.placeholders = string_list(f"{name}.placeholders", entry["placeholders"])
+            unknown = [value for value in spec.placeholders if value not in PLACEHOLDER_SYNTAXES]
+            if unknown:
+                raise fail(f"{name}.placeholders", f"unknown syntax {', '.join(map(repr, unknown))} "
+                                                   f"(known: {', '.join(PLACEHOLDER_SYNTAXES)})")
         config.documents.append(spec)
     return config

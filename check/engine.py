@@ -1,11 +1,13 @@
-"""Run the term checks over documents: the library entry point behind ``trilex check``.
+"""Run the checks over documents: the library entry point behind ``trilex check``.
 
 >>> report = run_check([document], [termbase], CheckOptions(checks=["missing-term"]))
 >>> report.worst()
 
-Bilingual documents get the per-segment checks (:mod:`trilex.check.terms`) and the run-wide
-``inconsistent-term``; monolingual articles (:class:`~trilex.check.article.Article`) get the
-glossed-article checks (:mod:`trilex.check.article`).
+Bilingual documents get the per-segment term checks (:mod:`trilex.check.terms`), the run-wide
+``inconsistent-term``, and the QA checks (:mod:`trilex.check.qa`: per unit, per file, per run);
+monolingual articles (:class:`~trilex.check.article.Article`) get the glossed-article checks
+(:mod:`trilex.check.article`). Findings on units the file marks unfinished (fuzzy,
+needs-translation, needs-review) are reported at ``CheckOptions.unfinished_severity``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from trilex.check.article import Article
 from trilex.check.consistency import CODE as INCONSISTENT, ConsistencyTracker
 from trilex.check.findings import Finding, Severity
 from trilex.check.index import SHORT_TYPES, TermIndex
+from trilex.check.qa import DOCUMENT_CHECKS, RUN_CHECKS, UNIT_CHECKS, QaUnit
+from trilex.check.qa.segment import RunCheck, qa_applies
 from trilex.check.registry import CHECKS, CheckInfo
 from trilex.check.report import Report
 from trilex.check.terms import SEGMENT_CHECKS, SegmentTerms
@@ -35,13 +39,34 @@ class CheckOptions:
 
     ``checks``: codes to run (``None`` = every registered check). ``source_lang`` and
     ``target_lang`` override the languages a document declares. ``severities`` overrides the
-    default severity of a check code.
+    default severity of a check code. ``unfinished_severity`` is the severity of every finding
+    on a unit the file marks unfinished (``None``: such units are not checked).
+    ``do_not_translate``: terms a translation may keep as they are (``untranslated``).
     """
 
     checks: Collection[str] | None = None
     source_lang: str | None = None
     target_lang: str | None = None
     severities: dict[str, Severity] = field(default_factory=dict)
+    unfinished_severity: Severity | None = Severity.INFO
+    do_not_translate: Collection[str] = ()
+
+
+@dataclass
+class _QaChecks:
+    """The enabled QA checks of one run."""
+
+    units: list
+    documents: list
+    runs: list[RunCheck]
+    do_not_translate: frozenset[str]
+
+    @classmethod
+    def enabled(cls, enabled: set[str], options: CheckOptions) -> _QaChecks:
+        return cls([func for code, func in UNIT_CHECKS.items() if code in enabled],
+                   [func for code, func in DOCUMENT_CHECKS.items() if code in enabled],
+                   [make() for code, make in RUN_CHECKS.items() if code in enabled],
+                   frozenset(options.do_not_translate))
 
 
 def select_checks(codes: Collection[str] | None) -> list[CheckInfo]:
@@ -67,6 +92,7 @@ def run_check(documents: Iterable[Document], termbases: Termbase | Sequence[Term
     enabled = {info.code for info in checks}
     index = termbases if isinstance(termbases, TermIndex) else TermIndex(termbases)
     tracker = ConsistencyTracker() if INCONSISTENT in enabled else None
+    qa = _QaChecks.enabled(enabled, options)
     report = Report(findings=[], checks=checks)
     for document in documents:
         report.files.append(document.path)
@@ -74,14 +100,18 @@ def run_check(documents: Iterable[Document], termbases: Termbase | Sequence[Term
             report.findings.extend(article_checks.check_article(document, index, enabled))
             report.segments_checked += 1
         else:
-            report.findings.extend(_check_document(document, index, enabled, tracker, options))
+            report.findings.extend(_check_document(document, index, enabled, tracker, options, qa))
             report.segments_checked += len(document.segments)
         if progress is not None:
             progress(report.segments_checked)
     if tracker is not None:
         report.findings.extend(tracker.findings(enabled))
+    for run_check_ in qa.runs:
+        report.findings.extend(run_check_.findings())
     for finding in report.findings:
         finding.severity = options.severities.get(finding.check, finding.severity)
+        if finding.unfinished and options.unfinished_severity is not None:
+            finding.severity = options.unfinished_severity
     return report
 
 
@@ -95,25 +125,38 @@ def _languages(document: BilingualDocument, options: CheckOptions) -> tuple[str,
 
 
 def _check_document(document: BilingualDocument, index: TermIndex, enabled: set[str],
-                    tracker: ConsistencyTracker | None, options: CheckOptions) -> list[Finding]:
+                    tracker: ConsistencyTracker | None, options: CheckOptions, qa: _QaChecks) -> list[Finding]:
     source_lang, target_lang = _languages(document, options)
     find_source = index.matcher(source_lang).find
     find_target = index.matcher(target_lang).find
     checks = [func for code, func in SEGMENT_CHECKS.items() if code in enabled]
     findings: list[Finding] = []
+    for check in qa.documents:
+        findings.extend(check(document, source_lang, target_lang))
+    check_unfinished = options.unfinished_severity is not None
     for segment in document.segments:
         target = segment.target
-        if not target or target == segment.source:
-            continue  # untranslated: nothing to compare
-        source_matches = find_source(segment.source)
-        target_matches = find_target(target)
-        if not source_matches and not target_matches:
+        if not target or (segment.unfinished and not check_unfinished):
             continue
-        pair = SegmentTerms(segment, target_lang, index, source_matches, target_matches)
-        for check in checks:
-            findings.extend(check(pair))
-        if tracker is not None:
-            _track(pair, tracker)
+        start = len(findings)
+        if target != segment.source:  # an untranslated copy has no terms to compare
+            source_matches = find_source(segment.source)
+            target_matches = find_target(target)
+            if source_matches or target_matches:
+                pair = SegmentTerms(segment, target_lang, index, source_matches, target_matches)
+                for check in checks:
+                    findings.extend(check(pair))
+                if tracker is not None and not segment.unfinished:
+                    _track(pair, tracker)
+        if (qa.units or qa.runs) and qa_applies(segment):
+            unit = QaUnit(segment, document, source_lang, target_lang, qa.do_not_translate)
+            for unit_check in qa.units:
+                findings.extend(unit_check(unit))
+            for run_check_ in qa.runs:
+                run_check_.add(unit)
+        if segment.unfinished:
+            for finding in findings[start:]:
+                finding.unfinished = True
     return findings
 
 

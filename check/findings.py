@@ -78,7 +78,11 @@ class Location:
 
 @dataclass
 class Finding:
-    """One problem a check found in one segment."""
+    """One problem a check found in one segment.
+
+    ``unfinished``: the unit is one the file marks not finished (fuzzy, needs-translation);
+    its findings are reported at the run's unfinished severity (info by default).
+    """
 
     check: str
     severity: Severity
@@ -92,3 +96,4 @@ class Finding:
     suggestion: str | None = None
     fix: Fix | None = None
     related: list[Location] = field(default_factory=list)
+    unfinished: bool = False

@@ -30,7 +30,7 @@ def _print_checks(ctx: click.Context, param: click.Parameter, value: bool) -> No
     from trilex.check.registry import CHECKS
 
     for check in CHECKS.values():
-        click.echo(f"{check.code:<20} {check.severity.value:<8} {check.summary}")
+        click.echo(f"{check.code:<25} {check.severity.value:<8} {check.summary}")
     ctx.exit(0)
 
 
@@ -120,8 +120,10 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
     documents = _read_documents(targets, parallel, source_lang, target_lang, input_format)
     severities = {code: config.severity_of(code, info.severity) for code, info in CHECKS.items()}
     enabled = [code for code in (checks or CHECKS) if severities.get(code, True) is not None]
+    configured = {code: severities[code] for code in config.severities if severities.get(code) is not None}
     options = CheckOptions(checks=enabled, source_lang=source_lang, target_lang=target_lang,
-                           severities={code: sev for code, sev in severities.items() if sev is not None})
+                           severities=configured, unfinished_severity=config.unfinished_severity,
+                           do_not_translate=config.do_not_translate)
     report = run_check(documents, index, options, progress=_progress(documents))
     report.fail_on = fail_on
     apply_gate(report, documents, None if update_baseline else baseline,
@@ -189,9 +191,14 @@ def _read_documents(targets: list[tuple[str, object]], parallel: tuple[tuple[str
         target = target_lang or getattr(spec, "target", None)
         if path.lower().endswith(".txt"):
             documents.append(Article.read(path, source or "th"))
-        else:
-            documents.append(read_document(path, format=input_format or getattr(spec, "format", None),
-                                           source_lang=source, target_lang=target))
+            continue
+        document = read_document(path, format=input_format or getattr(spec, "format", None),
+                                 source_lang=source, target_lang=target, include_fuzzy=True)
+        if getattr(spec, "accelerator", None):
+            document.accelerator = spec.accelerator
+        if getattr(spec, "placeholders", None) is not None:
+            document.placeholder_syntaxes = tuple(spec.placeholders)
+        documents.append(document)
     for source_path, target_path in parallel:
         if not source_lang or not target_lang:
             raise click.UsageError("--parallel needs --source and --target")

@@ -24,6 +24,7 @@ EXPECTED = {
     ("locale/th.po", 15, "forbidden-term"),
     ("locale/th.po", 25, "unused-suppression"),
     ("locale/zh.xlf", 5, "forbidden-term"),
+    ("locale/zh.xlf", 3, "header-mismatch"),  # info: named zh, declares zh-CN
 }
 
 NEW_UNIT = '\n#: src/file.c:99\nmsgid "Delete file"\nmsgstr "ลบแฟ้ม"\n'
@@ -57,7 +58,7 @@ def test_files_named_on_the_command_line_take_languages_and_termbase_from_the_co
     # what pre-commit does: pass the changed files
     result = run("locale/zh.xlf", "--format", "json")
     assert result.exit_code == 1
-    assert findings(result) == {("locale/zh.xlf", 5, "forbidden-term")}
+    assert findings(result) == {("locale/zh.xlf", 5, "forbidden-term"), ("locale/zh.xlf", 3, "header-mismatch")}
     ignored = run("locale/vendor/th.po", "--format", "json")
     assert ignored.exit_code == 2  # nothing left to check: a usage error, not a silent pass
 

@@ -1,0 +1,120 @@
+"""``inconsistent-translation``: Xbench's two consistency checks, over the whole run.
+
+* **One source, several translations**: the same source text (normalized: case, width, dash
+  and space variants folded; accelerators — also the ``(_F)`` that Chinese and Thai add — inline
+  codes and end punctuation such as ``…``, ``:`` out) translated in different ways
+  in the same target language. Each unit whose translation differs from the most frequent one
+  is reported, with that one as the suggestion. PO messages with different ``msgctxt`` are
+  meant to differ and are not compared.
+* **One translation, several sources**: the same target text used for sources that differ in
+  their words (not only in case, punctuation, an accelerator or an inflection: ``Close`` and
+  ``_Close:``, ``Item`` and ``Items`` are one source). Reported on the units of the less
+  frequent sources, at ``info``: Thai and Chinese do not inflect and often have one word for
+  two English synonyms (``Cancel``/``Dismiss`` → ``取消``), so this is a lead for a reviewer,
+  not an error.
+
+Units the file marks unfinished (fuzzy, needs-translation) and untranslated copies of the
+source take no part: they are not what ships.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from trilex.check.findings import Finding, Location, Severity
+from trilex.check.qa.segment import QaUnit, run_wide_check
+from trilex.lang.english import stem
+from trilex.lang.normalize import fold
+from trilex.lang.tags import primary_subtag
+
+CODE = "inconsistent-translation"
+SHOWN_LOCATIONS = 3
+_NOT_WORDS = re.compile(r"[\W_]+")
+_ACCELERATOR_SUFFIX = re.compile(r"\s*[(（][_&~]?[a-z0-9][)）]")
+_END_PUNCTUATION = ".:：…。!！?？ "
+
+
+def normalized(text: str) -> str:
+    """How texts are compared: folded, accelerator suffixes, inline code marks and end punctuation
+    out, spaces collapsed."""
+    text = _ACCELERATOR_SUFFIX.sub("", fold(text).replace("\ufffc", " "))
+    return " ".join(text.split()).rstrip(_END_PUNCTUATION)
+
+
+@dataclass
+class _Use:
+    shown: str  # the other side as written, first time seen
+    locations: list[Location] = field(default_factory=list)
+    units: list[QaUnit] = field(default_factory=list)
+
+
+@run_wide_check(
+    CODE, Severity.WARNING,
+    "One source text translated in different ways, or one translation used for different sources, across the run.",
+    "Case, width, spacing and accelerators are ignored; PO messages with different msgctxt are not compared.",
+)
+class TranslationConsistency:
+    """Collects every finished translation of the run, then reports the disagreements."""
+
+    def __init__(self) -> None:
+        self._by_source: dict[tuple, dict[str, _Use]] = {}
+        self._by_target: dict[tuple, dict[str, _Use]] = {}
+
+    def add(self, unit: QaUnit) -> None:
+        """Record one translated unit."""
+        segment = unit.segment
+        if segment.unfinished or segment.target is None:
+            return
+        source, target = normalized(segment.source), normalized(segment.target)
+        if not source or source == target or not _NOT_WORDS.sub("", source):
+            return
+        language = primary_subtag(unit.target_lang)
+        self._record(self._by_source, (language, source, segment.context, segment.plural_index), target,
+                     segment.target, unit)
+        words = " ".join(stem(word) for word in _NOT_WORDS.sub(" ", source).split())
+        self._record(self._by_target, (language, target), words, segment.source, unit)
+
+    @staticmethod
+    def _record(table: dict, key: tuple, value: str, shown: str, unit: QaUnit) -> None:
+        uses = table.setdefault(key, {})
+        use = uses.get(value)
+        if use is None:
+            use = uses[value] = _Use(shown)
+        use.locations.append(unit.location)
+        use.units.append(unit)
+
+    def findings(self) -> Iterator[Finding]:
+        """One finding per unit whose rendering is not the group's most frequent one."""
+        for uses in self._by_source.values():
+            if len(uses) > 1:
+                yield from self._report(uses, "translated", "source")
+        for uses in self._by_target.values():
+            if len(uses) > 1:
+                yield from self._report(uses, "used as the translation of", "target")
+
+    @staticmethod
+    def _report(uses: dict[str, _Use], verb: str, side: str) -> Iterator[Finding]:
+        ranked = sorted(uses.values(), key=lambda use: -len(use.locations))  # stable: first seen wins ties
+        main = ranked[0]
+        shown_main = ", ".join(map(str, main.locations[:SHOWN_LOCATIONS]))
+        more = len(main.locations) - SHOWN_LOCATIONS
+        if more > 0:
+            shown_main += f" and {more} more"
+        for use in ranked[1:]:
+            for unit in use.units:
+                text = unit.segment.source if side == "source" else unit.segment.target
+                if side == "source":
+                    message = (f"'{text}' is {verb} '{use.shown}' here, but '{main.shown}' in "
+                               f"{len(main.locations)} other unit(s): {shown_main}")
+                    suggestion = main.shown
+                else:
+                    message = (f"'{text}' is {verb} '{use.shown}' here, but of '{main.shown}' in "
+                               f"{len(main.locations)} other unit(s): {shown_main}")
+                    suggestion = None
+                finding = unit.finding(CODE, message, suggestion=suggestion)
+                if side == "target":
+                    finding.severity = Severity.INFO
+                finding.related.extend(main.locations[:SHOWN_LOCATIONS])
+                yield finding

@@ -1,0 +1,84 @@
+"""``untranslated``: translations that are the source again, or not in the target's script.
+
+* A target equal to its source (after normalization) is untranslated when the source has words
+  left once placeholders, markup, URLs and the config's ``do-not-translate`` terms are taken out,
+  unless it is one token written like a name or code (``GNOME``, ``Xfce4``, ``iBus``, ``GTK+``).
+* A Thai or Chinese target with no Thai or Han letter at all, for a source of three words or
+  more, was not translated either (an English rewording, a pasted copy).
+* Units with no translation are counted per file and reported once, at ``info``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from trilex.bitext.model import BilingualDocument
+from trilex.check.findings import Finding, Severity
+from trilex.check.qa.codes.markup import find_tags
+from trilex.check.qa.codes.placeholder_syntax import SYNTAXES, find_placeholders
+from trilex.check.qa.codes.urls import find_addresses
+from trilex.check.qa.segment import QaUnit, document_finding, document_part, unit_check
+from trilex.lang.normalize import match_key
+from trilex.lang.scripts import script_of
+from trilex.lang.tags import primary_subtag
+
+CODE = "untranslated"
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_NAME_LIKE = re.compile(r"^(?:[A-Z0-9][A-Z0-9+.#-]*|[A-Za-z]\w*[A-Z0-9+#]\w*[+]*|[a-z]+[A-Z]\w*)$")
+_TARGET_SCRIPT = {"th": "thai", "zh": "han"}
+_SENTENCE_WORDS = 3
+_ALL_SYNTAXES = frozenset(SYNTAXES)
+
+
+def prose(text: str, do_not_translate: frozenset[str] = frozenset()) -> str:
+    """``text`` without placeholders, markup, URLs, paths and do-not-translate terms."""
+    cuts = [(p.start, p.end) for p in find_placeholders(text, _ALL_SYNTAXES)]
+    cuts += [(t.start, t.end) for t in find_tags(text)]
+    cuts += [(a.start, a.end) for a in find_addresses(text)]
+    kept, last = [], 0
+    for start, end in sorted(cuts):
+        if start >= last:
+            kept.append(text[last:start])
+            last = end
+    kept.append(text[last:])
+    result = " ".join(kept).replace("\ufffc", " ")
+    for term in do_not_translate:
+        result = re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", " ", result, flags=re.IGNORECASE)
+    return result
+
+
+@unit_check(
+    CODE, Severity.WARNING,
+    "A translated unit whose target is its source again, or a Thai/Chinese target with no Thai/Han letter.",
+    "Names and codes (GNOME, Xfce4) and the config's 'do-not-translate' terms are allowed; units without a "
+    "translation are counted per file at info.",
+)
+def check_untranslated(unit: QaUnit) -> Iterator[Finding]:
+    """The untranslated findings of one unit."""
+    source, target = unit.segment.source, unit.segment.target or ""
+    words = _WORD.findall(prose(source, unit.do_not_translate))
+    if not words:
+        return
+    if match_key(source) == match_key(target):
+        if len(words) == 1 and len(source.split()) == 1 and _NAME_LIKE.match(source.strip()):
+            return
+        yield unit.finding(CODE, "the target is the source text again: untranslated")
+        return
+    script = _TARGET_SCRIPT.get(primary_subtag(unit.target_lang))
+    if script is None or len(words) < _SENTENCE_WORDS:
+        return
+    if not any(script_of(char) == script for char in target) and _WORD.search(target):
+        name = "Thai" if script == "thai" else "Chinese"
+        yield unit.finding(CODE, f"the {name} target has no {name} letter: not translated")
+
+
+@document_part(CODE)
+def count_missing(document: BilingualDocument, source_lang: str, target_lang: str) -> Iterator[Finding]:
+    """One info finding per file with units that have no translation."""
+    missing = sum(1 for segment in document.segments if segment.target is None)
+    if missing:
+        total = len(document.segments)
+        yield document_finding(CODE, document, f"{missing:,} of {total:,} units have no translation",
+                               None, Severity.INFO)
+
