@@ -229,6 +229,8 @@ class PhraseMatcher(Generic[T]):
 
     def find_spans(self, text: str) -> list[tuple[int, int, T]]:
         """:meth:`find` as plain ``(start, end, payload)`` tuples (spans in the original text)."""
+        if not self._groups:  # no terms in this language: pyahocorasick refuses to scan an empty automaton
+            return []
         normalized, starts, ends = normalize_spans(text)
         joined, gaps = drop_loose_spaces(normalized)
         scan = _scan_form(joined)

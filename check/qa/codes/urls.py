@@ -4,7 +4,7 @@ Found in both texts and compared as written, in any order. A URL is ASCII (``htt
 ``ftp://…``, ``www.…``): Thai or Chinese text glued to it (``https://xfce.orgเพื่อ``,
 ``https://xfce.org。``) is not part of it, nor is trailing punctuation. Paths are absolute
 (``/usr/share/…``), home-relative (``~/.config/…``) or Windows (``C:\\…``); ``and/or`` and
-``1/2`` are not paths.
+``1/2`` are not paths. A URL inside a markup tag (``<a href="…">``) is left to ``tag-mismatch``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from trilex.check.findings import Finding, Fix, Severity, Span
+from trilex.check.qa.codes.markup import find_tags
 from trilex.check.qa.segment import QaUnit, unit_check, unmatched
 
 CODE = "url-mismatch"
@@ -52,6 +53,14 @@ def find_addresses(text: str) -> list[_Address]:
     return sorted(found, key=lambda address: address.start)
 
 
+def _outside_tags(text: str) -> list[_Address]:
+    addresses = find_addresses(text)
+    if not addresses or "<" not in text:
+        return addresses
+    tags = [(tag.start, tag.end) for tag in find_tags(text)]
+    return [a for a in addresses if not any(start <= a.start < end for start, end in tags)]
+
+
 def _trim(value: str) -> str:
     while value and value[-1] in _TRAILING:
         if value[-1] == ")" and value.count("(") >= value.count(")"):
@@ -67,10 +76,10 @@ def _trim(value: str) -> str:
 )
 def check_urls(unit: QaUnit) -> Iterator[Finding]:
     """The URL, e-mail and path findings of one unit."""
-    source = find_addresses(unit.source_text)
+    source = _outside_tags(unit.source_text)
     if not source:
         return
-    target = find_addresses(unit.target_text)
+    target = _outside_tags(unit.target_text)
     missing = unmatched(source, [a.text for a in source], [a.text for a in target])
     extra = unmatched(target, [a.text for a in target], [a.text for a in source])
     for lost in missing:
