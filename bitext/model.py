@@ -55,7 +55,9 @@ class Segment:
     What the QA checks need beyond the text: ``flags`` (PO ``#,`` flags such as ``c-format``,
     ``no-python-format``), ``previous_source`` (PO ``#| msgid``), ``context`` (PO ``msgctxt``),
     ``plural_index`` (the ``n`` of ``msgstr[n]`` for a plural message, else ``None``),
-    ``source_codes``/``target_codes`` (the inline codes of XLIFF and TMX, see :class:`InlineCode`).
+    ``source_codes``/``target_codes`` (the inline codes of XLIFF and TMX, see :class:`InlineCode`);
+    ``space_preserved`` is ``False`` where the file lets tools normalize white space (XLIFF
+    without ``xml:space="preserve"``), so leading and trailing white space carry no meaning.
     """
 
     source: str
@@ -73,6 +75,7 @@ class Segment:
     plural_index: int | None = None
     source_codes: tuple[InlineCode, ...] = ()
     target_codes: tuple[InlineCode, ...] = ()
+    space_preserved: bool = True
 
     @property
     def unfinished(self) -> bool:

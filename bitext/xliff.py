@@ -6,7 +6,9 @@ several segments gives ``id:segment-id``, or ``id:N`` for segments without an id
 the line of the ``<trans-unit>``/``<unit>`` start tag. Units with ``translate="no"`` (on the unit,
 its group or its file) are skipped, and so are ``<bin-unit>`` and ``<alt-trans>`` proposals.
 ``notes`` are the unit's ``<note>`` texts; ``state`` is the 1.2 ``<target state>`` or the 2.x
-``<segment state>``. A missing or empty ``<target>`` gives ``target=None``.
+``<segment state>``. A missing or empty ``<target>`` gives ``target=None``. ``space_preserved``
+follows ``xml:space`` on the ``<source>`` or an ancestor (XLIFF's default lets tools normalize
+white space, so it is ``False`` unless ``preserve`` is said).
 
 Languages: XLIFF 1.2 ``<file source-language target-language>`` (every ``<file>`` must agree),
 XLIFF 2 ``<xliff srcLang trgLang>``. Inline codes are flattened as :mod:`trilex.bitext.inline`
@@ -99,7 +101,20 @@ def _segment(unit: etree._Element, holder: etree._Element, where: _Where, unit_i
         target = None
     return Segment(source.text, None if target is None else target.text, path, where.line(unit), unit_id,
                    notes, state=state, raw_source=source.raw, raw_target=None if target is None else target.raw,
-                   source_codes=source.codes, target_codes=() if target is None else target.codes)
+                   source_codes=source.codes, target_codes=() if target is None else target.codes,
+                   space_preserved=_space_preserved(source_element))
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _space_preserved(element: etree._Element) -> bool:
+    """Whether ``xml:space="preserve"`` is in effect at ``element`` (the nearest statement wins)."""
+    for node in (element, *element.iterancestors()):
+        value = node.get(_XML_SPACE)
+        if value is not None:
+            return value == "preserve"
+    return False
 
 
 # -- XLIFF 1.x ---------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """``inconsistent-translation``: Xbench's two consistency checks, over the whole run.
 
-* **One source, several translations**: the same source text (normalized: case, width, dash
-  and space variants folded; accelerators — also the ``(_F)`` that Chinese and Thai add — inline
+* **One source, several translations**: the same source text (normalized: width, dash and
+  space variants folded, case kept — ``Point`` on a graph and ``point`` of a score differ; accelerators — also the ``(_F)`` that Chinese and Thai add — inline
   codes and end punctuation such as ``…``, ``:`` out) translated in different ways
   in the same target language. Each unit whose translation differs from the most frequent one
   is reported, with that one as the suggestion. PO messages with different ``msgctxt`` are
@@ -26,20 +26,20 @@ from dataclasses import dataclass, field
 from trilex.check.findings import Finding, Location, Severity
 from trilex.check.qa.segment import QaUnit, run_wide_check
 from trilex.lang.english import stem
-from trilex.lang.normalize import fold
+from trilex.lang.normalize import normalize
 from trilex.lang.tags import primary_subtag
 
 CODE = "inconsistent-translation"
 SHOWN_LOCATIONS = 3
 _NOT_WORDS = re.compile(r"[\W_]+")
-_ACCELERATOR_SUFFIX = re.compile(r"\s*[(（][_&~]?[a-z0-9][)）]")
+_ACCELERATOR_SUFFIX = re.compile(r"\s*[(（][_&~]?[A-Za-z0-9][)）]")
 _END_PUNCTUATION = ".:：…。!！?？ "
 
 
 def normalized(text: str) -> str:
-    """How texts are compared: folded, accelerator suffixes, inline code marks and end punctuation
-    out, spaces collapsed."""
-    text = _ACCELERATOR_SUFFIX.sub("", fold(text).replace("\ufffc", " "))
+    """How texts are compared: normalized (width, dashes, spaces; case kept), accelerator
+    suffixes, inline code marks and end punctuation out, spaces collapsed."""
+    text = _ACCELERATOR_SUFFIX.sub("", normalize(text).text.replace("\ufffc", " "))
     return " ".join(text.split()).rstrip(_END_PUNCTUATION)
 
 
@@ -73,7 +73,7 @@ class TranslationConsistency:
         language = primary_subtag(unit.target_lang)
         self._record(self._by_source, (language, source, segment.context, segment.plural_index), target,
                      segment.target, unit)
-        words = " ".join(stem(word) for word in _NOT_WORDS.sub(" ", source).split())
+        words = " ".join(stem(word) for word in _NOT_WORDS.sub(" ", source.casefold()).split())
         self._record(self._by_target, (language, target), words, segment.source, unit)
 
     @staticmethod

@@ -18,7 +18,8 @@ name               placeholders                                        PO flag
 =================  ==================================================  ==========================
 
 A PO entry's ``X-format`` flags decide. Without them (or in XLIFF, TMX, CSV) the syntaxes are
-judged from what the source contains, cautiously: a printf reading is not taken for a source
+judged from what the source and the target contain (a ``%s`` the translator added is as wrong
+as one lost), cautiously: a printf reading is not taken for a source
 that is a ``strftime`` format (``%Y-%m-%d``, GTK's ``%0``/``%Ey``), nor for ``% o`` in ``50% of``;
 and a ``no-X-format`` flag — the programmer saying its ``%`` signs are not directives xgettext
 knows — rules out every ``%`` syntax (its format is the program's own, such as a fuzzy clock's
@@ -83,11 +84,12 @@ class Placeholder:
         return self.syntax == "printf" and "$" not in self.text
 
 
-def syntaxes_for(source: str, flags: Collection[str], configured: Collection[str] | None = None) -> frozenset[str]:
-    """The placeholder syntaxes that apply to a unit with this source and these PO flags.
+def syntaxes_for(source: str, target: str, flags: Collection[str],
+                 configured: Collection[str] | None = None) -> frozenset[str]:
+    """The placeholder syntaxes that apply to a unit with this source, target and PO flags.
 
     ``configured`` (from the config's document group) wins; then the unit's ``X-format`` flags;
-    else what the source contains, minus the syntaxes a ``no-X-format`` flag rules out.
+    else what the texts contain, minus the syntaxes a ``no-X-format`` flag rules out.
     """
     if configured is not None:
         return frozenset(configured)
@@ -103,7 +105,7 @@ def syntaxes_for(source: str, flags: Collection[str], configured: Collection[str
             turned_on.update(_FLAG_SYNTAXES.get(name, ()))
     if turned_on:
         return frozenset(turned_on)
-    return frozenset(_detect(source)) - ruled_out
+    return frozenset(_detect(source) | _detect(target)) - ruled_out
 
 
 def _detect(source: str) -> set[str]:

@@ -40,7 +40,7 @@ _POSITION = re.compile(r"^%([1-9]\d*)\$")
 def check_placeholders(unit: QaUnit) -> Iterator[Finding]:
     """The placeholder findings of one unit."""
     segment = unit.segment
-    syntaxes = syntaxes_for(unit.source_text, segment.flags, unit.document.placeholder_syntaxes)
+    syntaxes = syntaxes_for(unit.source_text, unit.target_text, segment.flags, unit.document.placeholder_syntaxes)
     if "icu" in syntaxes:
         yield from _icu(unit)
         syntaxes = syntaxes - {"python-brace", "icu"}

@@ -3,7 +3,9 @@
 msgfmt's rule first: a msgid that begins or ends with a newline needs a msgstr that does too.
 Then leading and trailing spaces (a label ``"Name: "`` glued to a value) and the number of
 line breaks and tabs inside. Spaces inside the text are not compared: Thai separates phrases
-and sentences with spaces where English uses none or punctuation.
+and sentences with spaces where English uses none or punctuation. Where the file lets tools
+normalize white space (XLIFF without ``xml:space="preserve"``, such as Angular's, whose texts
+carry the template's indentation) nothing is compared.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def _trailing(text: str) -> str:
 def check_whitespace(unit: QaUnit) -> Iterator[Finding]:
     """The whitespace findings of one unit."""
     source, target = unit.source_text, unit.target_text
-    if not target.strip(_SPACE):
+    if not target.strip(_SPACE) or not unit.segment.space_preserved:
         return
     for side, source_ws, target_ws in (("begins", _leading(source), _leading(target)),
                                        ("ends", _trailing(source), _trailing(target))):
