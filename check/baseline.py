@@ -3,7 +3,8 @@
 A finding's fingerprint is built from what identifies it regardless of edits elsewhere in the
 file: the file path (POSIX, relative to the baseline's folder), the unit id or — where the
 format has none — the normalized source text, the check code, the concept id and the target
-text the finding is about. Line numbers are left out on purpose.
+text the finding is about; for findings that name no concept (the QA checks), also the source
+text they are about (which placeholder is missing). Line numbers are left out on purpose.
 
 The baseline file is plain text, one finding per line, sorted, so it diffs well::
 
@@ -57,6 +58,8 @@ def fingerprint(finding: Finding, root: Path) -> str:
         finding.concept_id or "",
         _squash(target_text),
     ]
+    if finding.concept_id is None and finding.source_span is not None:
+        parts.append(_squash(finding.source_span.text))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 

@@ -40,6 +40,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "suggestion": finding.suggestion,
         "fix": fix,
         "related": [_location(location) for location in finding.related],
+        "unfinished": finding.unfinished,
     }
 
 
