@@ -10,10 +10,12 @@ markup. Paired codes (``<g>``, ``<pc>``, ``<bpt>``/``<ept>``, ``<sc>``/``<ec>``,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Iterator
 
 from trilex.bitext.model import InlineCode
-from trilex.check.findings import Span
+from trilex.check.findings import Finding, Span
+from trilex.check.qa.segment import QaUnit, unmatched
 
 _ANGULAR_TAG = re.compile(r"^(START|CLOSE)_(.+?)(?:_\d+)?$")
 
@@ -50,3 +52,18 @@ def code_span(code: InlineCode, text: str) -> Span:
     position = min(code.position, len(text))
     length = 1 if code.kind == "standalone" and position < len(text) else 0
     return Span(position, position + length, text[position:position + length])
+
+
+def code_differences(unit: QaUnit, code: str, source: list[InlineCode], target: list[InlineCode],
+                     key: Callable[[InlineCode], Hashable]) -> Iterator[Finding]:
+    """Findings of check ``code`` for the source codes missing in the target and the extra target ones."""
+    source_keys = [key(item) for item in source]
+    target_keys = [key(item) for item in target]
+    if Counter(source_keys) == Counter(target_keys):
+        return
+    for item in unmatched(source, source_keys, target_keys):
+        yield unit.finding(code, f"inline code {item.markup} of the source is missing in the target",
+                           source_span=code_span(item, unit.source_text))
+    for item in unmatched(target, target_keys, source_keys):
+        yield unit.finding(code, f"inline code {item.markup} in the target is not in the source",
+                           target_span=code_span(item, unit.target_text))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from trilex.bitext.model import InlineCode
 from trilex.check.findings import Finding, Fix, Severity, Span
-from trilex.check.qa.codes.inline_codes import angular_tag, code_key, code_span, markup_codes
+from trilex.check.qa.codes.inline_codes import angular_tag, code_differences, code_key, code_span, markup_codes
 from trilex.check.qa.segment import QaUnit, unit_check, unmatched
 
 CODE = "tag-mismatch"
@@ -145,15 +145,9 @@ def _inline_codes(unit: QaUnit) -> Iterator[Finding]:
     fmt = unit.document.format
     source = markup_codes(unit.segment.source_codes)
     target = markup_codes(unit.segment.target_codes)
-    source_keys = [_code_identity(code, fmt) for code in source]
-    target_keys = [_code_identity(code, fmt) for code in target]
-    if Counter(source_keys) != Counter(target_keys):
-        for code in unmatched(source, source_keys, target_keys):
-            yield unit.finding(CODE, f"inline code {code.markup} of the source is missing in the target",
-                               source_span=code_span(code, unit.source_text))
-        for code in unmatched(target, target_keys, source_keys):
-            yield unit.finding(CODE, f"inline code {code.markup} in the target is not in the source",
-                               target_span=code_span(code, unit.target_text))
+    differences = list(code_differences(unit, CODE, source, target, lambda code: _code_identity(code, fmt)))
+    if differences:
+        yield from differences
         return
     unclosed = _unpaired(target)
     if unclosed is not None and _unpaired(source) is None:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from trilex.check.findings import Finding, Fix, Severity, Span
 from trilex.check.qa.codes.icu import IcuSyntaxError, argument_names
-from trilex.check.qa.codes.inline_codes import code_key, code_span, placeholder_codes
+from trilex.check.qa.codes.inline_codes import code_differences, code_key, placeholder_codes
 from trilex.check.qa.codes.placeholder_syntax import (
     Placeholder, find_placeholders, invalid_printf, syntaxes_for)
 from trilex.check.qa.segment import QaUnit, quoted, unit_check, unmatched
@@ -124,18 +124,15 @@ def _invalid_directives(unit: QaUnit, source: list[Placeholder], target: list[Pl
 
 
 def _icu(unit: QaUnit) -> Iterator[Finding]:
-    try:
-        source_names = argument_names(unit.source_text)
-    except IcuSyntaxError as error:
-        yield unit.finding(CODE, f"the source is not a valid ICU message: {error} (at character {error.offset + 1})",
-                           source_span=_point(unit.source_text, error.offset))
-        return
-    try:
-        target_names = argument_names(unit.target_text)
-    except IcuSyntaxError as error:
-        yield unit.finding(CODE, f"the target is not a valid ICU message: {error} (at character {error.offset + 1})",
-                           target_span=_point(unit.target_text, error.offset))
-        return
+    names: dict[str, list[str]] = {}
+    for side, text in (("source", unit.source_text), ("target", unit.target_text)):
+        try:
+            names[side] = argument_names(text)
+        except IcuSyntaxError as error:
+            yield unit.finding(CODE, f"the {side} is not a valid ICU message: {error} (at character {error.offset + 1})",
+                               **{f"{side}_span": _point(text, error.offset)})
+            return
+    source_names, target_names = names["source"], names["target"]
     missing = sorted(set(source_names) - set(target_names), key=source_names.index)
     extra = sorted(set(target_names) - set(source_names), key=target_names.index)
     if missing:
@@ -153,15 +150,5 @@ def _point(text: str, offset: int) -> Span:
 
 def _compare_codes(unit: QaUnit) -> Iterator[Finding]:
     fmt = unit.document.format
-    source = placeholder_codes(unit.segment.source_codes)
-    target = placeholder_codes(unit.segment.target_codes)
-    source_keys = [code_key(code, fmt) for code in source]
-    target_keys = [code_key(code, fmt) for code in target]
-    if Counter(source_keys) == Counter(target_keys):
-        return
-    for code in unmatched(source, source_keys, Counter(target_keys)):
-        yield unit.finding(CODE, f"inline code {code.markup} of the source is missing in the target",
-                           source_span=code_span(code, unit.source_text))
-    for code in unmatched(target, target_keys, Counter(source_keys)):
-        yield unit.finding(CODE, f"inline code {code.markup} in the target is not in the source",
-                           target_span=code_span(code, unit.target_text))
+    yield from code_differences(unit, CODE, placeholder_codes(unit.segment.source_codes),
+                                placeholder_codes(unit.segment.target_codes), lambda code: code_key(code, fmt))
