@@ -15,6 +15,7 @@ from trilex.bitext.languages import language_from_filename
 from trilex.bitext.model import BilingualDocument
 from trilex.check.findings import Finding, Severity
 from trilex.check.qa.segment import document_check, document_finding
+from trilex.lang.chinese_script import chinese_script
 from trilex.lang.tags import normalize_tag, primary_subtag
 
 CODE = "header-mismatch"
@@ -37,20 +38,6 @@ def check_header_language(document: BilingualDocument, source_lang: str, target_
         yield _finding(document, declared, named, f"its file name says {named}", where)
     if target_lang.lower() not in (declared.lower(), (named or "").lower()):
         yield _finding(document, declared, target_lang, f"it is checked as {target_lang} (--target or config)", where)
-
-
-_TRADITIONAL = frozenset({"hant", "tw", "hk", "mo"})
-_SIMPLIFIED = frozenset({"hans", "cn", "sg", "my"})
-
-
-def chinese_script(tag: str) -> str | None:
-    """``Hans`` or ``Hant`` for a Chinese tag that implies one (``zh-TW`` → ``Hant``), else ``None``."""
-    if primary_subtag(tag) != "zh":
-        return None
-    subtags = {part.lower() for part in tag.replace("_", "-").split("-")[1:]}
-    if subtags & _TRADITIONAL:
-        return "Hant"
-    return "Hans" if subtags & _SIMPLIFIED else None
 
 
 def _finding(document: BilingualDocument, declared: str, other: str, what: str, where: str) -> Finding:
