@@ -13,10 +13,10 @@ from functools import cached_property
 
 from trilex.bitext.model import Segment
 from trilex.check.findings import Finding, Fix, Location, Severity, Span
-from trilex.check.index import SHORT_TYPES, TermIndex, concept_key
+from trilex.check.index import SHORT_TYPES, LanguageTerms, TermIndex, concept_key
 from trilex.check.registry import CHECKS, register
 from trilex.lang.matcher import TermMatch
-from trilex.lang.normalize import fold
+from trilex.lang.normalize import fold, is_spaced_word_char
 from trilex.termbase.model import Concept
 
 SegmentCheck = Callable[["SegmentTerms"], Iterator[Finding]]
@@ -112,20 +112,41 @@ def _quoted(texts: list[str]) -> str:
 )
 def missing_term(pair: SegmentTerms) -> Iterator[Finding]:
     """Report source concepts whose target terms are all absent from the target."""
-    for key, matches in pair.source_by_concept.items():
-        if key in pair.target_by_concept:
+    for first, terms, kept in _untranslated_concepts(pair):
+        if kept:
             continue
-        concept = matches[0].concept
-        terms = pair.index.terms(concept, pair.target_lang)
-        if terms.preferred is None or terms.loose_count(pair.folded_target):
-            continue
-        first = matches[0]
         others = [text for text in terms.allowed_texts() if text != terms.preferred.text]
         also = f" (also allowed: {_quoted(others)})" if others else ""
         message = (f'"{first.text}" is not translated with the termbase term: '
                    f'use "{terms.preferred.text}"{also}')
-        yield pair.finding("missing-term", message, concept, source_span=span_of(first),
+        yield pair.finding("missing-term", message, first.concept, source_span=span_of(first),
                            suggestion=terms.preferred.text)
+
+
+def _untranslated_concepts(pair: SegmentTerms) -> Iterator[tuple[TermMatch, LanguageTerms, bool]]:
+    """Source concepts with none of their target terms in the target: the first source match,
+    the concept's target terms, and whether the target keeps the source term as written."""
+    target = pair.segment.target or ""
+    for key, matches in pair.source_by_concept.items():
+        if key in pair.target_by_concept:
+            continue
+        terms = pair.index.terms(matches[0].concept, pair.target_lang)
+        if terms.preferred is None or terms.loose_count(pair.folded_target):
+            continue
+        kept = next((match for match in matches if _kept_at(match.text, target) >= 0), None)
+        yield (kept or matches[0]), terms, kept is not None
+
+
+def _kept_at(term: str, target: str) -> int:
+    """Where ``target`` has ``term`` exactly, not inside a longer Latin word; -1 if nowhere."""
+    start = target.find(term)
+    while start >= 0:
+        before = target[start - 1] if start else " "
+        after = target[start + len(term)] if start + len(term) < len(target) else " "
+        if not (is_spaced_word_char(before) or is_spaced_word_char(after)):
+            return start
+        start = target.find(term, start + 1)
+    return -1
 
 
 @segment_check(
@@ -197,3 +218,21 @@ def count_mismatch(pair: SegmentTerms) -> Iterator[Finding]:
                    f'its target terms {len(found)} time{"s" if len(found) != 1 else ""} in the target')
         yield pair.finding("count-mismatch", message, concept, source_span=span_of(matches[0]),
                            target_span=span_of(found[0]), suggestion=suggestion)
+
+
+@segment_check(
+    "kept-source-term", Severity.INFO,
+    "A source term is kept in the target exactly as the source writes it (a Latin name in a Thai or Chinese target).",
+    "Reported instead of missing-term: often accepted (Thai news keeps many names in Latin); the suggestion is "
+    "the termbase's target term.",
+)
+def kept_source_term(pair: SegmentTerms) -> Iterator[Finding]:
+    """Report source terms the target keeps as written, in place of a missing target term."""
+    for first, terms, kept in _untranslated_concepts(pair):
+        if not kept:
+            continue
+        message = f'"{first.text}" is kept as in the source; the termbase term is "{terms.preferred.text}"'
+        start = _kept_at(first.text, pair.segment.target or "")
+        yield pair.finding("kept-source-term", message, first.concept, source_span=span_of(first),
+                           target_span=Span(start, start + len(first.text), first.text),
+                           suggestion=terms.preferred.text)

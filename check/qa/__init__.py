@@ -12,6 +12,7 @@ One sub-package per family, one module per check, all behind the registries of
 Importing this package registers them all.
 """
 
+from trilex.check import terms  # noqa: F401,I001  (the term checks are listed first, whoever imports first)
 from trilex.check.qa import codes  # noqa: F401,I001  (registers the checks; codes first, catalog uses them)
 from trilex.check.qa import catalog  # noqa: F401
 from trilex.check.qa import content  # noqa: F401
