@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from trilex.lang.chinese_script import converted_section
 from trilex.lang.matcher import TermMatch, TermMatcher
 from trilex.lang.normalize import fold, match_key
 from trilex.lang.tags import normalize_tag, primary_subtag, tag_matches
@@ -151,7 +152,7 @@ class TermIndex:
 
 
 def _language_terms(concept: Concept, lang: str) -> LanguageTerms:
-    section = concept.language(lang)
+    section = concept.language(lang) or converted_section(concept, lang)
     if section is None:
         return LanguageTerms(None, (), (), False)
     allowed = tuple(term for term in section.terms if term.is_allowed)

@@ -1,8 +1,6 @@
-"""Simplified and Traditional Chinese: which one a language tag asks for, and text in the other.
+"""Simplified and Traditional Chinese: text in the other script, and termbase sections converted.
 
-A tag names the script directly (``zh-Hans``, ``zh-Hant``) or through its region, as CLDR's
-likely-subtags data has it: ``zh-CN``, ``zh-SG``, ``zh-MY`` are Simplified; ``zh-TW``,
-``zh-HK``, ``zh-MO`` Traditional. A bare ``zh`` names neither, and nothing is checked for it.
+Which script a tag asks for is :func:`trilex.lang.tags.chinese_script` (``zh-TW`` → ``Hant``).
 
 Characters of the other script are found with OpenCC (phrase-level conversion, so ``著名``
 stays ``著名`` in Simplified and ``干部`` becomes ``幹部``, not ``乾部``, in Traditional): the
@@ -12,27 +10,21 @@ OpenCC is loaded on first use.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 
-from trilex.lang.tags import primary_subtag
+from trilex.lang.tags import chinese_script, primary_subtag
+from trilex.termbase.model import Concept, LanguageSection
 
 SIMPLIFIED = "Hans"
 TRADITIONAL = "Hant"
-_TRADITIONAL_SUBTAGS = frozenset({"hant", "tw", "hk", "mo"})
-_SIMPLIFIED_SUBTAGS = frozenset({"hans", "cn", "sg", "my"})
 #: OpenCC configuration that converts text into each script.
 _INTO = {SIMPLIFIED: "t2s", TRADITIONAL: "s2t"}
+_CONVERTED: dict[tuple[int, str], tuple[LanguageSection, LanguageSection]] = {}
 
-
-def chinese_script(tag: str) -> str | None:
-    """``Hans`` or ``Hant`` for a Chinese tag that implies one (``zh-TW`` → ``Hant``), else ``None``."""
-    if primary_subtag(tag) != "zh":
-        return None
-    subtags = {part.lower() for part in tag.replace("_", "-").split("-")[1:]}
-    if subtags & _TRADITIONAL_SUBTAGS:
-        return TRADITIONAL
-    return SIMPLIFIED if subtags & _SIMPLIFIED_SUBTAGS else None
+__all__ = ["SIMPLIFIED", "TRADITIONAL", "ScriptRun", "chinese_script", "convert", "converted_section",
+           "other_script_runs"]
 
 
 @lru_cache(maxsize=2)
@@ -77,3 +69,26 @@ def other_script_runs(text: str, script: str) -> list[ScriptRun]:
             index += 1
         runs.append(ScriptRun(start, index, text[start:index], converted[start:index]))
     return runs
+
+
+def converted_section(concept: Concept, lang: str) -> LanguageSection | None:
+    """For a Chinese ``lang`` of one script (``zh-TW``) that ``concept`` has no section for: its
+    Chinese section of the other script, every term converted (statuses and notes kept), else ``None``.
+
+    The same converted section (and so the same :class:`~trilex.termbase.model.Term` objects)
+    is returned every time, so matches and term lists agree on identity.
+    """
+    script = chinese_script(lang)
+    if script is None:
+        return None
+    source = next((section for section in concept.languages
+                   if primary_subtag(section.lang) == "zh" and chinese_script(section.lang) not in (None, script)),
+                  None)
+    if source is None:
+        return None
+    key = (id(source), script)
+    cached = _CONVERTED.get(key)
+    if cached is None or cached[0] is not source:
+        terms = [dataclasses.replace(term, text=convert(term.text, script)) for term in source.terms]
+        cached = _CONVERTED[key] = (source, dataclasses.replace(source, lang=lang, terms=terms))
+    return cached[1]

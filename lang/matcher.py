@@ -56,7 +56,7 @@ from typing import Any, Generic, TypeVar
 
 from trilex.lang.english import acronym_spans, can_inflect, inflected_forms, same_stem
 from trilex.lang.normalize import drop_loose_spaces, is_spaced_word_char, normalize_spans
-from trilex.lang.tags import primary_subtag, tag_matches
+from trilex.lang.tags import chinese_script, primary_subtag, tag_matches
 from trilex.termbase.model import AdminStatus, Concept, Term, Termbase
 
 T = TypeVar("T")
@@ -388,7 +388,12 @@ class TermMatch:
 
 
 def _terms_of(termbase: Termbase, lang: str) -> Iterator[tuple[Concept, Term]]:
-    """``termbase.terms(lang)`` with the tag comparison done once per distinct tag, not per concept."""
+    """``termbase.terms(lang)`` with the tag comparison done once per distinct tag, not per concept;
+    a Chinese concept without a section of ``lang``'s script gives its other script's terms
+    converted (:func:`trilex.lang.chinese_script.converted_section`)."""
+    from trilex.lang.chinese_script import converted_section
+
+    check_script = chinese_script(lang) is not None
     verdicts: dict[str, bool] = {}
     for concept in termbase.concepts:
         chosen = None
@@ -402,6 +407,8 @@ def _terms_of(termbase: Termbase, lang: str) -> Iterator[tuple[Concept, Term]]:
                     matches = verdicts[section.lang] = tag_matches(lang, section.lang)
                 if matches:
                     chosen = section
+        if chosen is None and check_script:
+            chosen = converted_section(concept, lang)
         if chosen is not None:
             for term in chosen.terms:
                 yield concept, term

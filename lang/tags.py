@@ -38,14 +38,36 @@ def tag_matches(wanted: str, tag: str) -> bool:
     """Whether a language ``tag`` in a file answers a lookup for ``wanted``.
 
     A bare primary subtag (``th``) matches any region (``th-TH``); a full tag matches the same
-    tag, ignoring case and ``_``/``-``, or a bare tag of the same language.
+    tag, ignoring case and ``_``/``-``, or a bare tag of the same language. Chinese tags that
+    imply the same script match each other (``zh-TW`` finds ``zh-Hant``, ``zh-Hans`` finds
+    ``zh-CN``; see :func:`chinese_script`).
     """
     wanted_n, tag_n = normalize_tag(wanted), normalize_tag(tag)
     if wanted_n == tag_n:
         return True
     if "-" not in wanted_n or "-" not in tag_n:
         return primary_subtag(wanted_n) == primary_subtag(tag_n)
-    return False
+    script = chinese_script(wanted_n)
+    return script is not None and script == chinese_script(tag_n)
+
+
+_TRADITIONAL_SUBTAGS = frozenset({"hant", "tw", "hk", "mo"})
+_SIMPLIFIED_SUBTAGS = frozenset({"hans", "cn", "sg", "my"})
+
+
+def chinese_script(tag: str) -> str | None:
+    """``Hans`` or ``Hant`` for a Chinese tag that implies one, else ``None``.
+
+    The script subtag says it, or the region as CLDR's likely subtags have it: ``zh-CN``,
+    ``zh-SG``, ``zh-MY`` Simplified; ``zh-TW``, ``zh-HK``, ``zh-MO`` Traditional. A bare ``zh``
+    implies neither.
+    """
+    if primary_subtag(tag) != "zh":
+        return None
+    subtags = {part.lower() for part in tag.replace("_", "-").split("-")[1:]}
+    if subtags & _TRADITIONAL_SUBTAGS:
+        return "Hant"
+    return "Hans" if subtags & _SIMPLIFIED_SUBTAGS else None
 
 
 def with_region(tag: str) -> str:
