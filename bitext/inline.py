@@ -87,13 +87,24 @@ def _flatten_children(element: etree._Element, parts: list[str], codes: list[Inl
                 codes.append(_code(_drop_kind(child, name), child, name, position, _outer_xml(child)))
             else:
                 if name in _KEEP_CONTENT:
-                    codes.append(_code("open", child, name, position, _start_tag(child, name)))
+                    codes.append(InlineCode("open", name, _wrapper_id(child), _wrapper_type(child), position,
+                                            _start_tag(child, name)))
                 parts.append(child.text or "")
                 _flatten_children(child, parts, codes, path)
                 if name in _KEEP_CONTENT:
-                    codes.append(InlineCode("close", name, child.get("id"), None, sum(map(len, parts)),
-                                            f"</{name}>"))
+                    codes.append(InlineCode("close", name, _wrapper_id(child), _wrapper_type(child),
+                                            sum(map(len, parts)), f"</{name}>"))
         parts.append(child.tail or "")
+
+
+def _wrapper_id(element: etree._Element) -> str | None:
+    """The id of a code that wraps text (``<g id>``, ``<pc id>``, TMX ``<hi x>``, ``<mrk mid>``)."""
+    return element.get("id") or element.get("x") or element.get("mid")
+
+
+def _wrapper_type(element: etree._Element) -> str | None:
+    """What a wrapping code stands for: its ``type``/``ctype``/``mtype``, never its (translated) text."""
+    return element.get("type") or element.get("ctype") or element.get("mtype") or element.get("dispStart")
 
 
 def _drop_kind(element: etree._Element, name: str) -> str:

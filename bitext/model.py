@@ -56,7 +56,8 @@ class Segment:
     ``no-python-format``), ``previous_source`` (PO ``#| msgid``), ``context`` (PO ``msgctxt``),
     ``plural_index`` (the ``n`` of ``msgstr[n]`` for a plural message, else ``None``),
     ``source_codes``/``target_codes`` (the inline codes of XLIFF and TMX, see :class:`InlineCode`);
-    ``space_preserved`` is ``False`` where the file lets tools normalize white space (XLIFF
+    ``target_line`` is the line where the target text starts (PO ``msgstr``, XLIFF ``<target>``),
+    where it differs from ``line``; ``space_preserved`` is ``False`` where the file lets tools normalize white space (XLIFF
     without ``xml:space="preserve"``), so leading and trailing white space carry no meaning.
     """
 
@@ -76,6 +77,7 @@ class Segment:
     source_codes: tuple[InlineCode, ...] = ()
     target_codes: tuple[InlineCode, ...] = ()
     space_preserved: bool = True
+    target_line: int | None = None
 
     @property
     def unfinished(self) -> bool:

@@ -52,6 +52,7 @@ class _Entry:
     msgid: str | None = None
     msgid_plural: str | None = None
     msgstr: dict[int, str] = field(default_factory=dict)
+    msgstr_lines: dict[int, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
     previous: dict[str, str] = field(default_factory=dict)  # "#| msgid" etc.
@@ -139,7 +140,8 @@ def _segment(source: str, target: str, name: str, entry: _Entry, unit_id: str, s
                    raw_source=source if clean_source != source else None,
                    raw_target=target if clean_target not in (None, target) else None,
                    flags=frozenset(entry.flags), previous_source=entry.previous.get("msgid"),
-                   context=entry.msgctxt, plural_index=plural_index)
+                   context=entry.msgctxt, plural_index=plural_index,
+                   target_line=entry.msgstr_lines.get(plural_index or 0))
 
 
 def _parse(text: str, name: str) -> list[_Entry]:
@@ -216,6 +218,7 @@ def _set(entry: _Entry, key: tuple[str, int], value: str, name: str, number: int
         if index in entry.msgstr:
             raise InputError(f"msgstr[{index}] given twice", name, number)
         entry.msgstr[index] = value
+        entry.msgstr_lines[index] = number
     elif getattr(entry, keyword) is not None or entry.msgstr:
         raise InputError(f"{keyword} out of place", name, number)
     elif keyword == "msgid_plural" and entry.msgid is None:

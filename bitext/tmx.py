@@ -38,6 +38,7 @@ class _Variant:
     lang: str
     text: Flattened
     notes: list[str]
+    line: int | None
 
 
 @dataclass
@@ -74,7 +75,7 @@ def read_tmx(path: str, source_lang: str | None = None, target_lang: str | None 
             segments.append(Segment(source_text.text, target_text.text, name, unit.line, unit.tuid,
                                     notes + target_variant.notes, raw_source=source_text.raw,
                                     raw_target=target_text.raw, source_codes=source_text.codes,
-                                    target_codes=target_text.codes))
+                                    target_codes=target_text.codes, target_line=target_variant.line))
     return BilingualDocument(name, source, target, segments, "tmx")
 
 
@@ -132,7 +133,7 @@ def _variant(tuv: etree._Element, name: str, start_line: StartLines, languages: 
         raise InputError(f'<tuv xml:lang="{lang}"> without <seg>', name, start_line(tuv))
     if lang not in languages:
         languages[lang] = normalize_tag(lang)
-    return _Variant(languages[lang], flatten(seg, name), notes)
+    return _Variant(languages[lang], flatten(seg, name), notes, start_line(seg))
 
 
 def _source_language(given: str | None, srclang: str | None, name: str, line: int) -> str:

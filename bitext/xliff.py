@@ -102,7 +102,8 @@ def _segment(unit: etree._Element, holder: etree._Element, where: _Where, unit_i
     return Segment(source.text, None if target is None else target.text, path, where.line(unit), unit_id,
                    notes, state=state, raw_source=source.raw, raw_target=None if target is None else target.raw,
                    source_codes=source.codes, target_codes=() if target is None else target.codes,
-                   space_preserved=_space_preserved(source_element))
+                   space_preserved=_space_preserved(source_element),
+                   target_line=None if target_element is None else where.line(target_element))
 
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

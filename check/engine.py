@@ -131,9 +131,10 @@ def _check_document(document: BilingualDocument, index: TermIndex, enabled: set[
     find_target = index.matcher(target_lang).find
     checks = [func for code, func in SEGMENT_CHECKS.items() if code in enabled]
     findings: list[Finding] = []
-    for check in qa.documents:
-        findings.extend(check(document, source_lang, target_lang))
     check_unfinished = options.unfinished_severity is not None
+    for check in qa.documents:
+        findings.extend(finding for finding in check(document, source_lang, target_lang)
+                        if check_unfinished or not finding.unfinished)
     for segment in document.segments:
         target = segment.target
         if not target or (segment.unfinished and not check_unfinished):

@@ -82,6 +82,8 @@ class Finding:
 
     ``unfinished``: the unit is one the file marks not finished (fuzzy, needs-translation);
     its findings are reported at the run's unfinished severity (info by default).
+    ``target_line``: where the unit's target text starts in the file (for reporters that place
+    a target span or a fix), ``None`` when it is the unit's line.
     """
 
     check: str
@@ -97,3 +99,4 @@ class Finding:
     fix: Fix | None = None
     related: list[Location] = field(default_factory=list)
     unfinished: bool = False
+    target_line: int | None = None

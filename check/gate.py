@@ -30,7 +30,7 @@ def apply_gate(report: Report, documents: Iterable[object],
     """
     segments = [segment for document in documents if isinstance(document, BilingualDocument)
                 for segment in document.segments]
-    result = apply_suppressions(report.findings, segments)
+    result = apply_suppressions(report.findings, segments, {info.code for info in report.checks})
     report.findings = result.kept
     report.suppressed = result.suppressed
     if unused_severity is not None:

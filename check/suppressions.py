@@ -14,7 +14,7 @@ stale ones get removed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from trilex.bitext.model import Segment
@@ -39,9 +39,13 @@ def parse_suppressions(notes: Iterable[str]) -> set[str]:
     return codes
 
 
+_PLURAL_FORM = re.compile(r"\[\d+\]$")
+
+
 def segment_key(path: str, line: int | None, unit_id: str | None) -> tuple[str, int | None, str | None]:
-    """How findings and segments are matched to each other."""
-    return (path, line, unit_id)
+    """How findings and segments are matched to each other: the forms of a PO plural message
+    (``msgid[0]``, ``msgid[1]``) are one unit, as their one comment block is."""
+    return (path, line, _PLURAL_FORM.sub("", unit_id) if unit_id else unit_id)
 
 
 @dataclass
@@ -55,8 +59,13 @@ class SuppressionResult:
 
 @register(UNUSED_CHECK, Severity.WARNING, "An inline 'trilex: ignore' suppresses nothing.",
           "A 'trilex: ignore[...]' comment on a unit where that check reports nothing; remove it.")
-def apply_suppressions(findings: Iterable[Finding], segments: Iterable[Segment]) -> SuppressionResult:
-    """Drop findings their segment suppresses, and report suppressions that matched nothing."""
+def apply_suppressions(findings: Iterable[Finding], segments: Iterable[Segment],
+                       ran: Collection[str] | None = None) -> SuppressionResult:
+    """Drop findings their segment suppresses, and report suppressions that matched nothing.
+
+    ``ran`` names the checks that ran (``None``: all): a suppression of a check that was turned
+    off or not selected cannot have matched, so it is not reported as unused.
+    """
     wanted: dict[tuple, tuple[Segment, set[str]]] = {}
     for segment in segments:
         codes = parse_suppressions(segment.notes)
@@ -74,6 +83,8 @@ def apply_suppressions(findings: Iterable[Finding], segments: Iterable[Segment])
             result.kept.append(finding)
     for key, (segment, codes) in wanted.items():
         for code in sorted(codes - used[key]):
+            if ran is not None and code != ALL and code not in ran:
+                continue
             label = "trilex: ignore" if code == ALL else f"trilex: ignore[{code}]"
             result.unused.append(Finding(
                 check=UNUSED_CHECK,

@@ -72,7 +72,7 @@ class SegmentTerms:
         """A finding of check ``code`` on this segment, at the check's default severity."""
         return Finding(code, CHECKS[code].severity, message, self.location,
                        source=self.segment.source, target=self.segment.target or "",
-                       concept_id=concept.id, **details)
+                       concept_id=concept.id, target_line=self.segment.target_line, **details)
 
 
 def group_by_concept(matches: list[TermMatch]) -> dict[int, list[TermMatch]]:

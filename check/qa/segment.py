@@ -80,7 +80,7 @@ class QaUnit:
         return Finding(code, CHECKS[code].severity, message, self.location,
                        source=self.source_text, target=self.target_text,
                        source_span=source_span, target_span=target_span,
-                       suggestion=suggestion, fix=fix)
+                       suggestion=suggestion, fix=fix, target_line=self.segment.target_line)
 
 
 UnitCheck = Callable[[QaUnit], Iterable[Finding]]

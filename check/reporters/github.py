@@ -29,7 +29,7 @@ def annotation(finding: Finding, sources: SourceMap) -> str:
     loc = finding.location
     props = [f"file={_escape_property(loc.path)}"]
     span = finding.target_span or finding.source_span
-    position = sources.locate(loc.path, loc.line, span.text) if span else None
+    position = sources.place(finding, span, span is finding.target_span) if span else None
     if position is not None:
         props += [f"line={position.start_line}", f"col={position.start_column}",
                   f"endColumn={position.end_column}"]

@@ -64,7 +64,7 @@ def _region(position: FilePosition | None, line: int | None, snippet: str | None
 def _result(finding: Finding, rule_index: dict[str, int], sources: SourceMap) -> dict:
     loc = finding.location
     span = finding.target_span or finding.source_span
-    position = sources.locate(loc.path, loc.line, span.text) if span else None
+    position = sources.place(finding, span, span is finding.target_span) if span else None
     physical: dict = {"artifactLocation": {"uri": _uri(loc.path), "uriBaseId": "%SRCROOT%"}}
     region = _region(position, loc.line, finding.target or finding.source or None)
     if region:
@@ -85,7 +85,7 @@ def _result(finding: Finding, rule_index: dict[str, int], sources: SourceMap) ->
         result["properties"] = {k: v for k, v in (("concept", finding.concept_id),
                                                   ("suggestion", finding.suggestion)) if v}
     if finding.fix is not None:
-        fix_position = sources.locate(loc.path, loc.line, finding.fix.span.text)
+        fix_position = sources.place(finding, finding.fix.span, in_target=True)
         if fix_position is not None:
             result["fixes"] = [{
                 "description": {"text": f"Replace '{finding.fix.span.text}' with '{finding.fix.replacement}'"},
@@ -93,7 +93,7 @@ def _result(finding: Finding, rule_index: dict[str, int], sources: SourceMap) ->
                     "artifactLocation": {"uri": _uri(loc.path), "uriBaseId": "%SRCROOT%"},
                     "replacements": [{
                         "deletedRegion": _region(fix_position, None, None),
-                        "insertedContent": {"text": finding.fix.replacement},
+                        "insertedContent": {"text": fix_position.write(finding.fix.replacement)},
                     }],
                 }],
             }]

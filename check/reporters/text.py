@@ -31,7 +31,7 @@ def mark_span(text: str, span: Span | None, colour: bool) -> str:
     after = text[span.end: end]
     head = "…" if start > 0 else ""
     tail = "…" if end < len(text) else ""
-    inner = text[span.start: span.end]
+    inner = visible(text[span.start: span.end])
     marked = click.style(inner, bold=True, underline=True) if colour else f"{OPEN_MARK}{inner}{CLOSE_MARK}"
     return _one_line(head + before) + marked + _one_line(after + tail)
 
@@ -52,6 +52,15 @@ def _cluster_end(text: str, end: int) -> int:
 
 def _one_line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ")
+
+
+_ESCAPES = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def visible(text: str) -> str:
+    """``text`` with line breaks and tabs written as ``\\n``, ``\\r``, ``\\t`` (a marked span of
+    white space must show, and stay on its line)."""
+    return text.translate(_ESCAPES)
 
 
 def _where(finding: Finding) -> str:
@@ -75,7 +84,8 @@ def format_finding(finding: Finding, colour: bool) -> list[str]:
         label = "target" if finding.source else "text"  # an article finding shows its line
         lines.append(f"          {label}: {mark_span(finding.target, finding.target_span, colour)}")
     if finding.fix is not None:
-        lines.append(f'          fix: replace "{finding.fix.span.text}" with "{finding.fix.replacement}"')
+        fix = finding.fix
+        lines.append(f'          fix: replace "{visible(fix.span.text)}" with "{visible(fix.replacement)}"')
     elif finding.suggestion:
         lines.append(f"          suggestion: {finding.suggestion}")
     return lines

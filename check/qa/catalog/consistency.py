@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from trilex.bitext.accelerators import strip_accelerator
 from trilex.check.findings import Finding, Location, Severity
 from trilex.check.qa.segment import QaUnit, run_wide_check
 from trilex.lang.english import stem
@@ -32,14 +33,19 @@ from trilex.lang.tags import primary_subtag
 CODE = "inconsistent-translation"
 SHOWN_LOCATIONS = 3
 _NOT_WORDS = re.compile(r"[\W_]+")
-_ACCELERATOR_SUFFIX = re.compile(r"\s*[(（][_&~]?[A-Za-z0-9][)）]")
+#: The accelerator Chinese and Thai translations add after the text: ``文件(_F)``, ``ไฟล์ (_F)``.
+_ACCELERATOR_SUFFIX = "\\s*[(（]{marker}[A-Za-z0-9][)）]"
 _END_PUNCTUATION = ".:：…。!！?？ "
 
 
-def normalized(text: str) -> str:
-    """How texts are compared: normalized (width, dashes, spaces; case kept), accelerator
-    suffixes, inline code marks and end punctuation out, spaces collapsed."""
-    text = _ACCELERATOR_SUFFIX.sub("", normalize(text).text.replace("\ufffc", " "))
+def normalized(text: str, accelerator: str | None = None) -> str:
+    """How texts are compared: normalized (width, dashes, spaces; case kept), the accelerator
+    (``_File``, ``文件(_F)``) when the file has a marker, inline code marks and end punctuation
+    out, spaces collapsed."""
+    if accelerator:
+        text = re.sub(_ACCELERATOR_SUFFIX.format(marker=re.escape(accelerator)), "", text)
+        text = strip_accelerator(text, accelerator)
+    text = normalize(text).text.replace("\ufffc", " ")
     return " ".join(text.split()).rstrip(_END_PUNCTUATION)
 
 
@@ -67,14 +73,15 @@ class TranslationConsistency:
         segment = unit.segment
         if segment.unfinished or segment.target is None:
             return
-        source, target = normalized(segment.source), normalized(segment.target)
+        marker = unit.document.accelerator
+        source, target = normalized(unit.source_text, marker), normalized(unit.target_text, marker)
         if not source or source == target or not _NOT_WORDS.sub("", source):
             return
         language = primary_subtag(unit.target_lang)
         self._record(self._by_source, (language, source, segment.context, segment.plural_index), target,
-                     segment.target, unit)
+                     unit.target_text, unit)
         words = " ".join(stem(word) for word in _NOT_WORDS.sub(" ", source.casefold()).split())
-        self._record(self._by_target, (language, target), words, segment.source, unit)
+        self._record(self._by_target, (language, target), words, unit.source_text, unit)
 
     @staticmethod
     def _record(table: dict, key: tuple, value: str, shown: str, unit: QaUnit) -> None:
@@ -104,7 +111,7 @@ class TranslationConsistency:
             shown_main += f" and {more} more"
         for use in ranked[1:]:
             for unit in use.units:
-                text = unit.segment.source if side == "source" else unit.segment.target
+                text = unit.source_text if side == "source" else unit.target_text
                 if side == "source":
                     message = (f"'{text}' is {verb} '{use.shown}' here, but '{main.shown}' in "
                                f"{len(main.locations)} other unit(s): {shown_main}")

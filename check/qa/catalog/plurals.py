@@ -4,7 +4,9 @@ gettext picks ``msgstr[n]`` with the header's ``Plural-Forms`` formula: a messag
 forms shows nothing for some numbers, one with more wastes a form nobody sees (Thai and Chinese
 have a single form, ``nplurals=1``). Reported: plural messages without a usable
 ``Plural-Forms`` header, a header whose ``nplurals`` is not the language's, and each message
-whose ``msgstr[n]`` are missing, empty or too many.
+whose ``msgstr[n]`` are missing, empty or too many — located on its first form (``msgid[0]``),
+where an inline suppression of the message applies; a fuzzy message's finding follows the
+run's unfinished severity.
 """
 
 from __future__ import annotations
@@ -63,7 +65,6 @@ def _check_message(document: BilingualDocument, forms: list[Segment], nplurals: 
     if all(form.target is None for form in forms):
         return  # not translated at all: the untranslated count reports it
     first = forms[0]
-    unit_id = (first.unit_id or "").rsplit("[", 1)[0]
     indices = sorted(form.plural_index for form in forms)
     wanted = list(range(nplurals))
     problems: list[str] = []
@@ -77,5 +78,8 @@ def _check_message(document: BilingualDocument, forms: list[Segment], nplurals: 
     if empty:
         problems.append("empty " + ", ".join(f"msgstr[{n}]" for n in empty))
     if problems:
-        yield document_finding(CODE, document, f"the header says nplurals={nplurals}; this message "
-                                               + "; ".join(problems), first.line, unit_id=unit_id or None)
+        finding = document_finding(CODE, document, f"the header says nplurals={nplurals}; this message "
+                                                   + "; ".join(problems), first.line, unit_id=first.unit_id)
+        finding.source, finding.target = first.source_as_written, first.target_as_written or ""
+        finding.unfinished = first.unfinished
+        yield finding

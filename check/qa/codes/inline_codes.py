@@ -41,8 +41,9 @@ def markup_codes(codes: Iterable[InlineCode]) -> list[InlineCode]:
 
 
 def code_key(code: InlineCode, format: str) -> str:
-    """What a code is compared by across languages: its id in XLIFF, its native code in TMX."""
-    if format == "tmx":
+    """What a code is compared by across languages: its id in XLIFF, its native code in TMX
+    (for a code that wraps text, whose content is translated: its id, else its type)."""
+    if format == "tmx" and code.element != "hi":
         return code.native or code.id or code.element
     return code.id if code.id is not None else (code.native or code.element)
 
