@@ -15,9 +15,7 @@ from collections.abc import Iterator
 
 from trilex.bitext.model import BilingualDocument
 from trilex.check.findings import Finding, Severity
-from trilex.check.qa.codes.markup import find_tags
-from trilex.check.qa.codes.placeholder_syntax import SYNTAXES, find_placeholders
-from trilex.check.qa.codes.urls import find_addresses
+from trilex.check.qa.codes.masking import mask_codes
 from trilex.check.qa.segment import QaUnit, document_finding, document_part, unit_check
 from trilex.lang.normalize import match_key
 from trilex.lang.scripts import script_of
@@ -28,21 +26,11 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _NAME_LIKE = re.compile(r"^(?:[A-Z0-9][A-Z0-9+.#-]*|[A-Za-z]\w*[A-Z0-9+#]\w*[+]*|[a-z]+[A-Z]\w*)$")
 _TARGET_SCRIPT = {"th": "thai", "zh": "han"}
 _SENTENCE_WORDS = 3
-_ALL_SYNTAXES = frozenset(SYNTAXES)
 
 
 def prose(text: str, do_not_translate: frozenset[str] = frozenset()) -> str:
     """``text`` without placeholders, markup, URLs, paths and do-not-translate terms."""
-    cuts = [(p.start, p.end) for p in find_placeholders(text, _ALL_SYNTAXES)]
-    cuts += [(t.start, t.end) for t in find_tags(text)]
-    cuts += [(a.start, a.end) for a in find_addresses(text)]
-    kept, last = [], 0
-    for start, end in sorted(cuts):
-        if start >= last:
-            kept.append(text[last:start])
-            last = end
-    kept.append(text[last:])
-    result = " ".join(kept).replace("\ufffc", " ")
+    result = mask_codes(text)
     for term in do_not_translate:
         result = re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", " ", result, flags=re.IGNORECASE)
     return result

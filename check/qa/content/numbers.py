@@ -1,0 +1,96 @@
+"""``number-mismatch``: a number of the source that the target does not have, as a value.
+
+Numbers are read with :func:`trilex.lang.numbers.find_numbers` in each text's own language, from
+the text with its codes blanked out (:mod:`trilex.check.qa.codes.masking`): ``1,200 ล้าน`` is
+``1.2 billion`` and ``12亿``, ``๒๕๖๘`` and ``พ.ศ. 2568`` are ``2025``, ``ร้อยละ 50`` is ``50%``,
+``23 ก.พ. 2568`` is ``February 23, 2025``. Each source number must meet a target number that
+can be the same (:func:`~trilex.lang.numbers.same_number`), each target number standing for one
+source number; a target ``4.40`` may also be the time 4:40 (hour and minutes of the source). A
+number the target adds is not reported (a Thai translation may add the B.E. year); one the
+target lacks is, with the value read and the target's unmatched numbers beside it. A decade
+(``the 1980s``, ``20世纪80年代``) is not a year and is not required.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from trilex.check.findings import Finding, Severity, Span
+from trilex.check.qa.codes.masking import mask_codes
+from trilex.check.qa.segment import QaUnit, unit_check
+from trilex.lang.numbers import NumberMention, find_numbers, same_number
+
+CODE = "number-mismatch"
+
+
+@unit_check(
+    CODE, Severity.ERROR,
+    "A number of the source missing from the target as a value (digits, Thai digits, 万/亿/ล้าน, %, B.E. years, dates).",
+    "Compared as values: 1,200 ล้าน = 1.2 billion = 12亿, พ.ศ. 2568 = 2025, ร้อยละ 50 = 50%. Numbers the target adds "
+    "are not reported.",
+)
+def check_numbers(unit: QaUnit) -> Iterator[Finding]:
+    """The number findings of one unit."""
+    source_text = unit.source_text
+    if not any(char.isdigit() for char in source_text) and not _may_have_words(source_text, unit.source_lang):
+        return
+    source = find_numbers(mask_codes(source_text), unit.source_lang)
+    if not source:
+        return
+    target = find_numbers(mask_codes(unit.target_text), unit.target_lang)
+    left = list(target)
+    missing: list[NumberMention] = []
+    for mention in source:
+        if mention.kind == "year" and source_text[mention.end:mention.end + 1] == "s":
+            continue  # the 1980s: a decade
+        match = next((other for other in left if same_number(mention, other)), None)
+        if match is None:
+            missing.append(mention)
+        else:
+            left.remove(match)
+    missing = _matched_as_times(missing, left)
+    for mention in missing:
+        shown = _value(mention)
+        others = ", ".join(f"'{other.text}' ({_value(other)})" for other in left)
+        message = f"the source number '{mention.text}' ({shown}) is not in the target"
+        if others:
+            message += f"; the target has {others}"
+        target_span = Span(left[0].start, left[0].end, left[0].text) if len(missing) == 1 and len(left) == 1 else None
+        yield unit.finding(CODE, message, source_span=Span(mention.start, mention.end, mention.text),
+                           target_span=target_span)
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-4])[.:]([0-5]\d)$")
+
+
+def _matched_as_times(missing: list[NumberMention], left: list[NumberMention]) -> list[NumberMention]:
+    """``missing`` less the numbers a time of the target (``4.40`` read as 4.4) gives as hour or minutes."""
+    for other in list(left):
+        time = _TIME.match(other.text)
+        if time is None:
+            continue
+        parts = [Decimal(time.group(1)), Decimal(time.group(2))]
+        taken = [mention for mention in missing if mention.kind == "number" and mention.value in parts
+                 and not parts.remove(mention.value)]
+        if taken:
+            left.remove(other)
+            missing = [mention for mention in missing if mention not in taken]
+    return missing
+
+
+def _value(mention: NumberMention) -> str:
+    if mention.kind == "date" and mention.date is not None:
+        return "date " + "-".join("?" if part is None else f"{part:02d}" for part in mention.date)
+    value = f"{mention.value:,f}".rstrip("0").rstrip(".") if "." in f"{mention.value:f}" else f"{mention.value:,}"
+    if mention.kind == "percent":
+        return value + "%"
+    if mention.kind == "year":
+        return "year " + " = ".join(str(v) for v in sorted(mention.values) if v >= 1000)
+    return value
+
+
+def _may_have_words(text: str, lang: str) -> bool:
+    """Whether a text without digits may still hold numbers (Chinese or Thai number words)."""
+    return any("\u4e00" <= char <= "\u9fff" or "\u0e00" <= char <= "\u0e7f" for char in text)
