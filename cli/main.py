@@ -7,11 +7,12 @@ and small checks start quickly. To add a command, add one line to :data:`COMMAND
 from __future__ import annotations
 
 import sys
+import warnings
 
 import click
 
 from trilex import __version__
-from trilex.errors import TrilexError
+from trilex.errors import InputWarning, TrilexError
 
 #: command name → "module:attribute" of its click command, in the order ``--help`` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -45,7 +46,10 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("default")
+                warnings.showwarning = _show_warning
+                return super().invoke(ctx)
         except TrilexError as exc:
             click.echo(str(exc), err=True)
             ctx.exit(2)
@@ -55,6 +59,16 @@ class LazyGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings as the CLI's own one-line output (``FILE:LINE: warning: …``), none with ``-q``."""
+    from trilex.cli.common import verbosity
+
+    if verbosity() < 0:
+        return
+    text = str(message) if isinstance(message, InputWarning) else f"warning: {message}"
+    click.echo(text, err=True)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
