@@ -44,8 +44,8 @@ _QUOTE_OPENERS = "“「『"
 _QUOTE_CLOSERS = "”」』"
 #: Thai question words and particles that mark a question without ``?``.
 THAI_QUESTION_WORDS = ("หรือไม่", "หรือเปล่า", "หรือยัง", "ไหม", "มั้ย", "มั๊ย", "เหรอ", "หรือ",
-                           "ใช่ไหม", "อะไร", "ทำไม", "อย่างไร", "ยังไง", "ที่ไหน", "ไหน", "เมื่อไร",
-                           "เมื่อไหร่", "กี่", "ใคร")
+                       "ใช่ไหม", "อะไร", "ทำไม", "อย่างไร", "ยังไง", "ที่ไหน", "ไหน", "เมื่อไร",
+                       "เมื่อไหร่", "กี่", "ใคร", "เพียงใด", "แค่ไหน", "เท่าไร", "เท่าไหร่", "ไฉน", "หรือไร")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: A half-width comma or full stop written in Chinese text: after a Chinese character (or before
 #: one, for the comma), not a decimal point or thousands separator, not part of ``...``, not a
@@ -95,11 +95,28 @@ def _nested(text: str, openers: str, closers: str) -> bool:
 
 
 def _quotes_balance(text: str) -> bool:
-    """Curly and corner quotes nest (``“…“`` does not close); straight ones count as either."""
-    if '"' in text:
-        marks = sum(text.count(char) for char in '"' + _QUOTE_OPENERS + _QUOTE_CLOSERS)
-        return marks % 2 == 0
-    return _nested(text, _QUOTE_OPENERS, _QUOTE_CLOSERS)
+    """Curly and corner quotes nest (``“…“`` does not close); a straight quote opens where a
+    space or the start is before it, closes where a space, a mark or the end is after it, and is
+    either where it cannot be told — so ``"a," "b`` (a quotation running on) does not balance."""
+    if '"' not in text:
+        return _nested(text, _QUOTE_OPENERS, _QUOTE_CLOSERS)
+    opened = sum(text.count(char) for char in _QUOTE_OPENERS)
+    closed = sum(text.count(char) for char in _QUOTE_CLOSERS)
+    either = 0
+    for index, char in enumerate(text):
+        if char != '"':
+            continue
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        opens = before.isspace() or before in "([{（【《“‘"
+        closes = after.isspace() or (not after.isalnum() and after not in "\"")
+        if opens and not closes:
+            opened += 1
+        elif closes and not opens:
+            closed += 1
+        else:
+            either += 1
+    return abs(opened - closed) <= either and (opened + closed + either) % 2 == 0
 
 
 def has_thai_question_word(text: str) -> bool:

@@ -13,7 +13,8 @@ mark; ``ำ`` is one character, ``แ`` is one character.
 * ``ํา`` (NIKHAHIT + SARA AA, tone marks allowed in between) for ``ำ`` (SARA AM);
 * a tone mark or THANTHAKHAT before the vowel above/below it (``ก่ี`` for ``กี่``), or after a
   following vowel (``กำ้`` for ``ก้ำ``);
-* the same mark twice, or two tone marks on one consonant (``ก้้``, ``ก่้``);
+* the same mark twice (``ก้้``); two different tone marks on one consonant (``ก่้``, ``นี่้``),
+  which has no sure correction (which one was meant?), only a place;
 * a combining mark with no consonant under it (at the start, after a space, a leading vowel
   ``เแโใไ`` or a non-Thai character): it has no correction, only a place;
 * invisible characters with no job in Thai text: ZERO WIDTH NON-JOINER/JOINER, WORD JOINER,
@@ -37,12 +38,13 @@ _FOLLOW = "\u0e30\u0e32\u0e33\u0e45"
 _LEADING = "\u0e40\u0e41\u0e42\u0e43\u0e44"
 
 _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("two SARA E (เเ) for SARA AE (แ)", "order", re.compile("\u0e40\u0e40")),
+    ("two SARA E (เเ) for SARA AE (แ)", "leading", re.compile("\u0e40\u0e40")),
     ("NIKHAHIT + SARA AA (ํา) for SARA AM (ำ)", "order", re.compile(f"\u0e4d[{_TONES}]*\u0e32")),
     ("a tone mark typed before its vowel", "order", re.compile(f"[{_TOP}]+[{_VOWELS_ABOVE_BELOW}]")),
     ("a mark typed after a following vowel", "order", re.compile(f"[{_FOLLOW}][{_MARKS}]+")),
     ("a doubled mark", "order", re.compile(f"([{_MARKS}])\\1+")),
-    ("two tone marks on one consonant", "order", re.compile(f"[{_TONES}][{_VOWELS_ABOVE_BELOW}]?[{_TONES}]")),
+    ("two tone marks on one consonant", "unsure",
+     re.compile(f"([{_TONES}])[{_VOWELS_ABOVE_BELOW}]?(?!\\1)[{_TONES}]")),
     ("a combining mark with no consonant under it", "orphan",
      re.compile(f"(?:^|(?<=[^{_CONSONANTS}{_MARKS}{_FOLLOW}]))[{_MARKS}]+")),
     ("an invisible character", "invisible", re.compile("[\u200c\u200d\u2060\u00ad]|(?<!^)\ufeff")),
@@ -68,13 +70,13 @@ def spelling_problems(text: str) -> list[SpellingProblem]:
     taken: list[tuple[int, int]] = []
     for problem, kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            start, end = _cluster(text, match.start(), match.end()) if kind == "order" else match.span()
+            start, end = _cluster(text, match.start(), match.end()) if kind in ("order", "unsure") else match.span()
             if any(start < other_end and other_start < end for other_start, other_end in taken):
                 continue
             taken.append((start, end))
             stretch = text[start:end]
-            correction = {"order": lambda: normalize(stretch).text, "invisible": lambda: "",
-                          "orphan": lambda: None}[kind]()
+            correction = {"order": lambda: normalize(stretch).text, "leading": lambda: normalize(stretch).text,
+                          "invisible": lambda: "", "orphan": lambda: None, "unsure": lambda: None}[kind]()
             if correction == stretch:
                 continue
             found.append(SpellingProblem(start, end, stretch, problem, correction))
@@ -90,7 +92,8 @@ def _may_have_problems(text: str) -> bool:
 
 
 def _cluster(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` to the whole syllable cluster: the consonant before and every mark after."""
+    """Widen ``[start, end)`` to the whole syllable cluster: the consonant before and every mark after.
+    (Not for ``เเ``: a leading vowel belongs to the consonant after it, and is reported alone.)"""
     while start > 0 and text[start - 1] in _MARKS + _FOLLOW:
         start -= 1
     if start > 0 and "\u0e01" <= text[start - 1] <= "\u0e2e":

@@ -6,7 +6,9 @@ rules for Thai). What is reported:
 * **End mark**: the source ends with ``?``, ``!``, ``:``, ``;`` or an ellipsis and the target
   does not end with the same mark — half- or full-width alike (``?`` = ``？``); ``…``, ``...``
   and ``……`` are one mark. A Thai question may do without ``?`` when a question word or
-  particle asks it (``ทำไม…``, ``…หรือไม่``). A source full stop asks for ``。`` in Chinese; in Thai, which ends no sentence
+  particle asks it (``ทำไม…``, ``…หรือไม่``). A target that has the mark elsewhere moved it
+  (a Chinese question asked mid-sentence, ``…吗？即使…。``), and one that ends a sentence with
+  ``?`` or ``!`` where the source has ``.`` ended it more strongly: neither is reported. A source full stop asks for ``。`` in Chinese; in Thai, which ends no sentence
   with a full stop, nothing is asked, and nothing is said when the target keeps it.
 * **Half-width marks in Chinese**: a ``,`` or ``.`` written after a Chinese character (not a
   decimal point, a ``...`` or a file extension); the fix is ``，`` / ``。``.
@@ -72,6 +74,10 @@ def _end_mark(unit: QaUnit, language: str, source: str, target: str) -> Iterator
     target_class, target_start, target_end = end_mark(target)
     if target_class == source_class:
         return
+    if source_class == "period" and target_class in ("question", "exclamation"):
+        return
+    if source_class in ("question", "exclamation") and any(mark in target for mark in END_MARKS[source_class]):
+        return  # the question or exclamation moved inside the target
     if language == "th" and source_class == "question" and has_thai_question_word(target):
         return
     mark = source[source_start:source_end]
