@@ -21,15 +21,21 @@ What is read, by language (the primary subtag of the BCP 47 tag decides: ``zh-TW
   ``billion``, ``trillion``, ``bn``, ``mn`` (a space before allowed: ``3.5 million``, ``3.5bn``);
   the letters ``k``/``K`` and ``M`` only glued to the number (``10k``, ``5M``) and ``m``/``b``/``B``
   only glued and after a currency sign (``$5m``, ``£2b``: on their own ``5m`` is five metres);
-  dates with month names (:mod:`trilex.lang.dates`).
+  dates with month names (:mod:`trilex.lang.dates`); the hour of a 12-hour time (``7 p.m.``,
+  ``5.30pm``, ``10:30 am``) also stands for its 24-hour value (:mod:`trilex.lang.times`): ``7 p.m.``
+  is {7, 19}, ``12 a.m.`` {12, 0}, and the minutes stay a number of their own.
 * **Thai** (``th``): ``ร้อยละ 50`` and ``50 เปอร์เซ็นต์`` are percentages; the scale words ``พัน``
   10³, ``หมื่น`` 10⁴, ``แสน`` 10⁵, ``ล้าน`` 10⁶ (and products: ``พันล้าน`` 10⁹, ``ล้านล้าน`` 10¹²)
   after digits, as whole words (``1,200 ล้าน`` = 1.2×10⁹; ``5 พันธุ์`` is five varieties), and
   ``3 ล้าน 5 แสน`` (decreasing scales) is one number, 3,500,000; Thai number words
-  (:mod:`trilex.lang.numerals_th`); Thai dates.
+  (:mod:`trilex.lang.numerals_th`); Thai dates; times of the six-hour clock (``หนึ่งทุ่ม``,
+  ``บ่ายโมง``, ``ตี 5``, ``เที่ยงคืน``, :mod:`trilex.lang.times`), one mention each with the 24-hour
+  and the 12-hour hour as values (``หนึ่งทุ่ม`` is {19, 7}), which takes its words and digits from
+  every other reading (``ตี 4.40`` is the hour 4 and the minutes 40, not 4.4).
 * **Chinese** (``zh``): Chinese numerals, mixed forms such as ``1.2万`` and ``百分之五十``/
   ``百分之50`` (:mod:`trilex.lang.numerals_zh`); ``第`` marks an ordinal and is not part of the
-  span (the kind stays ``number``); Chinese dates.
+  span (the kind stays ``number``); approximations with ``多``/``余``/``来`` (``550多万``, ``100余``),
+  read as the value they bound from below; Chinese dates.
 
 **Years.** The Buddhist Era (B.E.) used in Thailand is C.E. + 543 (Royal Institute; Thai
 government documents date by B.E.). A year mention is a number of four digits marked as a year:
@@ -62,6 +68,7 @@ from trilex.lang.digits import DIGITS, GROUP_SPACES, DigitNumber, scan_digit_num
 from trilex.lang.numerals_th import find_thai_number_words, scale_after
 from trilex.lang.numerals_zh import PERCENT_PREFIX, find_han_numbers
 from trilex.lang.tags import primary_subtag
+from trilex.lang.times import MERIDIEM_AFTER, english_hours, find_thai_clock_times
 
 KINDS = ("number", "percent", "year", "date")
 
@@ -96,7 +103,7 @@ _HAN_YEAR_WORD = re.compile(r"\s?年")
 #: What follows a time of day written ``10.30`` (Thai official style: ``10.30 น.``, "นาฬิกา").
 _TIME_AFTER = {
     "th": re.compile(r"\s?(?:น\.|นาฬิกา)"),
-    "en": re.compile(r"\s?(?:[ap]\.?m\.?)(?![A-Za-z])", re.IGNORECASE),
+    "en": MERIDIEM_AFTER,
 }
 
 
@@ -264,8 +271,12 @@ def _split_times(text: str, numbers: list[DigitNumber], lang: str) -> list[Digit
 def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
     mentions: list[NumberMention] = []
     last_multiplier: int | None = None
-    for number in _split_times(text, scan_digit_numbers(text), lang):
+    numbers = _split_times(text, scan_digit_numbers(text), lang)
+    hours = english_hours(text, numbers) if lang == "en" else {}
+    for index, number in enumerate(numbers):
         mention, multiplier = _digit_mention(text, number, lang)
+        if index in hours and mention.kind == "number" and (mention.start, mention.end) == (number.start, number.end):
+            mention = replace(mention, values=mention.values | {Decimal(hours[index])})  # 7 p.m.: 7 and 19
         previous = mentions[-1] if mentions else None
         if (
             lang == "th" and previous is not None and multiplier and last_multiplier
@@ -303,6 +314,19 @@ def _word_mentions(text: str, lang: str) -> list[NumberMention]:
     return mentions
 
 
+def _clock_mentions(text: str, lang: str) -> list[NumberMention]:
+    """Thai clock times (:mod:`trilex.lang.times`): the hour, and the minutes where written."""
+    if lang != "th":
+        return []
+    mentions = []
+    for clock in find_thai_clock_times(text):
+        mentions.append(_mention(text, clock.start, clock.end, Decimal(clock.hour), "number", clock.values))
+        if clock.minutes is not None:
+            start, end, minutes = clock.minutes
+            mentions.append(_mention(text, start, end, Decimal(minutes), "number"))
+    return mentions
+
+
 def _date_mentions(text: str, lang: str) -> list[NumberMention]:
     mentions = []
     for found in find_dates(text, lang):
@@ -330,6 +354,12 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
     candidates = _digit_mentions(text, primary)
     candidates += _word_mentions(text, primary)
     candidates += _date_mentions(text, primary)
+    clocks = _clock_mentions(text, primary)
+    if clocks:  # a clock time takes its words and digits from the other readings (ตี 4.40 is no 4.4)
+        taken = bytearray(len(text))
+        for clock in clocks:
+            taken[clock.start:clock.end] = b"\x01" * (clock.end - clock.start)
+        candidates = [m for m in candidates if not any(taken[m.start:m.end])] + clocks
     return _longest_first(candidates)
 
 

@@ -5,14 +5,15 @@ The forms follow GB/T 15835-2011 *General rules for writing numerals in publicat
 ``三千五百万``), Arabic digits with the units 万 and 亿 (``3.5亿``, ``100万``, ``3亿5000万``),
 positional Chinese digits with ``〇`` (``二〇二五年``), and the financial capitals (大写数字
 壹贰叁肆伍陆柒捌玖拾佰仟). Approximate numbers (概数, the standard's term 3.3: ``三四个``, ``十几``)
-are not numbers of the text and are not read. The grammar:
+are not numbers of the text and are not read, except those that bound a number from below (see
+**Approximations**). The grammar:
 
 * **Units**: 十 拾 (10), 百 佰 (100), 千 仟 (1000) inside a section; 万 萬 (10⁴) and 亿 億 (10⁸)
   multiply everything before them in their group, so ``一亿二千万`` = 120,000,000 and
   ``二万三千亿`` = 2.3×10¹². Units inside a section must decrease (``一千二百``).
 * **零/〇** stands for skipped positions and is only valid after a unit (``一百零五`` = 105).
 * **十 alone** may start a number (``十二`` = 12, ``十万`` = 100,000); 百, 千, 万 and 亿 may not:
-  ``千万`` ("by all means"), ``万一`` ("in case"), ``百姓`` are not numbers.
+  ``千万`` ("by all means"), ``万一`` ("in case"), ``百姓`` are not numbers (but ``百余``, below).
 * **A final digit right after a unit** counts in the next lower place, the spoken short form
   (``一百五`` = 150, ``一万五`` = 15,000); the same rule reads ``二十五`` as 25. After 零 it counts
   in units (``一万零五`` = 10,005).
@@ -28,6 +29,15 @@ are not numbers of the text and are not read. The grammar:
   space may stand between them (``38 万``, as news text often writes it).
 * **Kilo- units** ``千克 千米 千瓦 千焦 千帕 千赫 千卡 千伏 千兆 千字节`` are unit names (GB 3100): the
   千 is not a numeral, so ``5千克`` is 5 (kilograms).
+* **Approximations** with ``多`` ("more than"), ``余``/``餘`` ("over") or ``来``/``來`` ("about")
+  after a number are read as the number they bound from below, and the span takes the marker
+  in: ``30多岁`` and ``30多`` are 30, ``100余人`` 100, ``十多个`` and ``十来个`` 10, ``三百多`` 300. A
+  unit 万 or 亿 after the marker multiplies the number, the way it would without the marker:
+  ``550多万`` (more than 5.5 million) is 5,500,000, ``10多万`` 100,000, ``两千多万`` 20,000,000.
+  The number is Arabic digits (a whole number: ``2.5多`` is no such form) or a Chinese numeral
+  ending in a unit (``三十多``, ``一百余``; ``三多`` is nothing, and ``三点多`` is "past three o'clock",
+  where the 点 is no unit); ``十`` alone counts, and ``百``, ``千``, ``万`` alone before ``余``
+  (``百余人``, ``千余名``, ``万余人``). After ``几``/``数`` (``数十余``) nothing is read.
 * ``负`` before a numeral is the minus sign (``负三`` = −3).
 * **Fractions** ``三分之一`` and per-mille ``千分之五`` are not read, neither part (``三`` is not 3
   there); ``百分之`` (per cent) is.
@@ -38,7 +48,9 @@ read only when (1) ``第`` comes before it (an ordinal), (2) ``百分之`` comes
 word or counted unit comes after it (``一个``, ``三年``, ``五倍``, list :data:`MEASURE_WORDS`), except
 the fixed words of :data:`NOT_NUMBERS` (``一点``, ``一下``, ``十分`` "very"…), or (4) neither
 neighbour is a Han character (``一、概述``, ``（三）``). ``零``/``〇`` alone is read only in case (4):
-``零件``, ``零售`` are parts and retail.
+``零件``, ``零售`` are parts and retail. A ``一`` that ends a word (``统一`` unify, ``唯一`` only, ``同一``
+same…, list :data:`ONE_WORD_HEADS`) is never a numeral, even before a measure word: ``统一部署``,
+``同一批`` hold no number and ``唯一一个`` holds one 1.
 """
 
 from __future__ import annotations
@@ -67,15 +79,23 @@ MEASURE_WORDS = frozenset(
     "个個位名次件种種条條张張本台家项項只隻天年月日号號周週岁歲人份套辆輛架座所层層页頁章节節篇句段双雙对對"
     "组組部场場届屆期轮輪季倍分秒元块塊角米克吨噸升度楼樓步票颗顆粒根片棵头頭匹杯瓶碗盒包袋箱封幅首门門道口户戶"
     "间間枚例下起样樣点點"
+    "级級代批艘把支队隊类類款笔筆栋棟"
 )
 #: Measure words of two characters (their first character alone is not one).
 MEASURE_PAIRS = frozenset(["小时", "小時", "星期", "公里", "公斤", "公分", "公顷", "美元", "欧元", "英镑", "日元",
-                           "平方", "立方", "毫米", "厘米", "毫升", "世纪", "世紀"])
+                           "平方", "立方", "毫米", "厘米", "毫升", "世纪", "世紀", "英里", "英尺", "英寸", "海里"])
 #: Fixed words made of a one-character numeral and a measure word that are not numbers.
 NOT_NUMBERS = frozenset([
     "一点", "一點", "一下", "一起", "一样", "一樣", "一道", "一度", "一口", "一头", "一頭", "一时", "一時",
-    "一部分", "一方面", "一场空", "两样", "兩樣", "十分", "十足",
+    "一部分", "一方面", "一场空", "两样", "兩樣", "十分", "十足", "一把手", "一股脑", "一股腦", "一笔勾销",
+    "一筆勾銷",
 ])
+#: Characters that end a word with ``一`` (``统一`` unify, ``唯一`` only, ``同一`` same…): such a ``一``
+#: is no numeral even before a measure word (``统一部署``, ``同一批``, ``统一代码``).
+ONE_WORD_HEADS = frozenset("统統唯同单單专專划劃纯純逐合归歸")
+#: Approximation markers after a number (GB/T 15835-2011, 3.3 概数; 多 "more than", 余 "over",
+#: 来 "about"): ``550多万``, ``100余人``, ``十来个``.
+APPROXIMATE = "多余餘来來"
 #: Kilo- units: 千 here is the SI prefix kilo, not a numeral (unit names of GB 3100-1993).
 KILO_UNITS = ("千克", "千米", "千瓦", "千焦", "千帕", "千赫", "千卡", "千伏", "千兆", "千字节")
 PERCENT_PREFIX = "百分之"
@@ -254,10 +274,10 @@ def _lone_is_number(text: str, start: int, end: int) -> bool:
         if before == "第" or text.endswith(PERCENT_PREFIX, 0, start) or text.startswith(KILO_UNITS, end):
             return True
         if after in MEASURE_WORDS or text[end:end + 2] in MEASURE_PAIRS:
-            word2, word3 = text[start:end + 1], text[start:end + 2]
+            word2 = text[start:end + 1]
             if word2 == "十分" and (text[end + 1:end + 2] in ("钟", "鐘") or (before and before in POINTS)):
                 return True  # 十分钟 ten minutes, 三点十分 ten past three
-            return word2 not in NOT_NUMBERS and word3 not in NOT_NUMBERS
+            return all(text[start:end + k] not in NOT_NUMBERS for k in (1, 2, 3))
     return not (before and _is_han(before)) and not (after and _is_han(after))
 
 
@@ -287,7 +307,7 @@ def _runs(text: str, arabic: dict[int, DigitNumber]) -> list[tuple[int, int]]:
 
 def find_han_numbers(text: str) -> list[HanNumber]:
     """Every Chinese numeral of ``text`` that stands for a number (rules in the module docstring)."""
-    if not any(ch in _NUMERAL_CHARS for ch in text):
+    if not any(ch in _NUMERAL_CHARS or ch in APPROXIMATE for ch in text):
         return []
     arabic = {number.start: number for number in scan_digit_numbers(text)}
     found: list[HanNumber] = []
@@ -302,6 +322,8 @@ def find_han_numbers(text: str) -> list[HanNumber]:
             if end > start and text.startswith(kilo, end - 1):
                 end -= 1
                 break
+        if start < end and text[start] == "一" and start and text[start - 1] in ONE_WORD_HEADS:
+            start += 1  # 统一部署, 唯一一个: the 一 of 统一 and 唯一 is no numeral
         if start >= end or all(ch in POINTS or ch not in _NUMERAL_CHARS for ch in text[start:end]):
             continue
         number = _read(text, arabic, start, end)
@@ -312,7 +334,67 @@ def find_han_numbers(text: str) -> list[HanNumber]:
         if points:  # 三点十分: not 3.10 but three o'clock and ten minutes; read each side
             edges = [start, *points, end]
             pending[:0] = [(edges[k] + (k > 0), edges[k + 1]) for k in range(len(edges) - 1)]
+    approximate = _approximations(text, arabic)
+    if approximate:  # 三十多 takes the place of 三十
+        found = [n for n in found if not any(a.start <= n.start and n.end <= a.end for a in approximate)]
+        found = sorted(found + approximate, key=lambda n: n.start)
     return found
+
+
+def _approximations(text: str, arabic: dict[int, DigitNumber]) -> list[HanNumber]:
+    """Numbers with 多, 余 or 来 after them (``550多万``, ``100余``, ``十来``), read as their lower bound."""
+    if not any(ch in APPROXIMATE for ch in text):
+        return []
+    ending = {number.end: number for number in arabic.values()}
+    starts = {end: start for start, end in _runs(text, arabic)}
+    found: list[HanNumber] = []
+    for pos, ch in enumerate(text):
+        if ch not in APPROXIMATE or not pos:
+            continue
+        number = ending.get(pos)
+        if number is not None:
+            if number.value != number.value.to_integral_value():
+                continue  # 2.5多 is no way to write a number
+            start, value, big = number.start, number.value, False
+        elif pos in starts:
+            start = starts[pos]
+            if text[start] == "一" and start and text[start - 1] in ONE_WORD_HEADS:
+                start += 1
+            items = _items(text, arabic, start, pos) if start < pos else None
+            value = _approximated(text, items, start, pos, ch)
+            if items is None or value is None:
+                continue
+            big = any(kind == "U" for kind, _ in items)
+        else:
+            continue
+        end = pos + 1
+        scale = BIG_UNITS.get(text[end]) if end < len(text) else None
+        if scale is not None and not big:  # 550多万: the unit after 多 multiplies the number
+            value, end = value * scale, end + 1
+            if scale == 10**4 and text[end:end + 1] in ("亿", "億"):
+                value, end = value * 10**8, end + 1  # 3多万亿
+        if start and text[start - 1] in "负負":
+            start, value = start - 1, -value
+        found.append(HanNumber(start, end, value))
+    return found
+
+
+def _approximated(text: str, items: list[_Item] | None, start: int, end: int, marker: str) -> Decimal | None:
+    """The value of the Chinese numeral ``text[start:end]`` before an approximation marker, or ``None``.
+
+    The numeral must end in a unit (``三十多``, ``一百余``, ``两千多``; ``三多`` is nothing and ``三点多``
+    is "past three o'clock"); a bare ``十`` counts (``十多个``), and a bare ``百``, ``千`` or ``万``
+    before ``余`` (``百余人``, ``千余名``, ``万余人``).
+    """
+    if not items or items[-1][0] not in ("u", "U") or any(kind == "p" for kind, _ in items):
+        return None
+    before = text[start - 1] if start else ""
+    fraction = text.endswith("分之", 0, start) and not text.endswith(PERCENT_PREFIX, 0, start)
+    if before in ("几", "幾", "数", "數") or fraction:
+        return None  # 几十多, 数百余: estimates of estimates; 三分之一…
+    if len(items) == 1 and items[0][1] != 10:
+        return items[0][1] if marker in "余餘" else None
+    return _value(items, text, start, end)
 
 
 def _read(text: str, arabic: dict[int, DigitNumber], start: int, end: int) -> HanNumber | None:

@@ -335,6 +335,185 @@ def test_language_tags_use_the_primary_subtag() -> None:
     assert values("三个", "en") == []  # Chinese numerals only in Chinese text
 
 
+# --- times of day: the 12-hour clock (en) and the six-hour clock (th) -----------------------------
+
+
+def hours_of(text: str, lang: str) -> list[tuple[str, set]]:
+    """``(text as written, values)`` of every mention."""
+    read(text, lang)
+    return [(m.text, set(m.values)) for m in find_numbers(text, lang)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Perfect time for a pint is 5.30pm on a Saturday", [("5", {5, 17}), ("30", {30})]),
+    ("scheduled for 7 p.m. ET tonight", [("7", {7, 19})]),
+    ("no reports of irregularities by 1 p.m.", [("1", {1, 13})]),
+    ("at 10:30 am", [("10", {10}), ("30", {30})]),
+    ("as of 5 a.m. Eastern time", [("5", {5})]),
+    ("at 12 a.m.", [("12", {12, 0})]),  # midnight
+    ("at 12 p.m.", [("12", {12})]),  # noon
+    ("at 3 PM", [("3", {3, 15})]),
+    ("at 2pm", [("2", {2, 14})]),
+    ("at 12:55 p.m.", [("12", {12}), ("55", {55})]),
+    ("from 7-9 p.m.", [("7", {7, 19}), ("9", {9, 21})]),  # a range writes the marker once
+    ("from 7 to 9 pm", [("7", {7, 19}), ("9", {9, 21})]),
+    ("10:30\u201311:30 pm", [("10", {10, 22}), ("30", {30}), ("11", {11, 23}), ("30", {30})]),
+])
+def test_english_12_hour_times_carry_the_24_hour_value(text: str, expected) -> None:
+    assert hours_of(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("from 9 a.m.-5 p.m.", [("9", {9}), ("5", {5, 17})]),  # each its own marker
+    ("from 11 to 1 pm", [("11", {11}), ("1", {1, 13})]),  # 11 a.m. to 1 p.m.: the 11 is left alone
+    ("at 13 pm", [("13", {13})]),  # no 12-hour time
+    ("7.5 pm", [("7.5", {Decimal("7.5")})]),  # no minutes: no time
+    ("a 5 amp fuse", [("5", {5})]),
+    ("5 a month", [("5", {5})]),
+    ("3 PMs", [("3", {3})]),
+    ("at 7 p.m.", [("7", {7, 19})]),
+])
+def test_what_is_not_a_12_hour_time(text: str, expected) -> None:
+    assert hours_of(text, "en") == expected
+
+
+#: The six-hour clock, hour by hour (the Royal Institute's words and the modern count of the morning).
+SIX_HOUR_CLOCK = [
+    ("ตีหนึ่ง", 1), ("ตี 2", 2), ("ตีสาม", 3), ("ตีสี่", 4), ("ตี 5", 5), ("ย่ำรุ่ง", 6), ("หกโมงเช้า", 6),
+    ("โมงเช้า", 7), ("เจ็ดโมงเช้า", 7), ("7 โมงเช้า", 7), ("สองโมงเช้า", 8), ("แปดโมงเช้า", 8), ("3 โมงเช้า", 9),
+    ("สี่โมงเช้า", 10), ("10 โมงเช้า", 10), ("ห้าโมงเช้า", 11), ("สิบเอ็ดโมงเช้า", 11), ("เที่ยง", 12),
+    ("เที่ยงวัน", 12), ("บ่ายโมง", 13), ("บ่าย 1 โมง", 13), ("บ่ายสองโมง", 14), ("บ่าย 2 โมง", 14),
+    ("บ่ายสามโมงเย็น", 15), ("บ่าย 3 โมง", 15), ("สี่โมงเย็น", 16), ("บ่ายสี่โมง", 16), ("5 โมงเย็น", 17),
+    ("หกโมงเย็น", 18), ("ย่ำค่ำ", 18), ("หนึ่งทุ่ม", 19), ("ทุ่มหนึ่ง", 19), ("1 ทุ่ม", 19), ("สองทุ่ม", 20),
+    ("3 ทุ่ม", 21), ("สี่ทุ่ม", 22), ("ห้าทุ่ม", 23), ("๕ ทุ่ม", 23), ("เที่ยงคืน", 0), ("หกทุ่ม", 24),
+]
+
+
+@pytest.mark.parametrize("clock, hour", SIX_HOUR_CLOCK)
+def test_thai_six_hour_clock(clock: str, hour: int) -> None:
+    mention = one(f"เวลา {clock} ของวันนี้", "th")
+    assert mention.text == clock and mention.value == hour and mention.kind == "number"
+    twelve = (hour - 1) % 12 + 1
+    assert mention.values == ({0, 12, 24} if hour % 24 == 0 else {hour, twelve})
+    assert same_number(mention, find_numbers(f"เวลา {hour:02d}.00 น.", "th")[0])  # the official 24-hour style
+
+
+def test_a_thai_clock_keeps_the_number_as_written_only_where_it_is_the_hour() -> None:
+    assert one("เวลา 1 ทุ่ม", "th").values == {19, 7}  # not 1: that would let 1 p.m. pass for 19:00
+    assert not same_number(one("at 1 p.m.", "en"), one("เวลา 1 ทุ่ม", "th"))
+    assert not same_number(one("at 1 a.m.", "en"), one("เวลา 1 ทุ่ม", "th"))
+    assert one("เวลาบ่าย 3 โมง", "th").values == {15, 3}  # 3 is the 12-hour hour: kept
+    assert one("เวลาตี 5", "th").values == {5}
+
+
+@pytest.mark.parametrize("english, thai", [
+    ("by 1 p.m.", "ณ เวลาบ่ายโมงก็ยังไม่มี"),
+    ("scheduled for 7 p.m. ET tonight", "จะเริ่มขึ้นเวลาหนึ่งทุ่ม เวลาตะวันตก"),
+    ("at 3 p.m. on Wednesday", "เวลาบ่าย 3 โมงของวันพุธ"),
+    ("at 6am", "เมื่อเวลา 6 โมงเช้า"),
+    ("just before 7 a.m.", "ก่อน 7 โมงเช้า"),
+    ("at 12 a.m.", "ตอนเที่ยงคืน"),
+    ("at 7 tonight", "เวลาหนึ่งทุ่ม"),  # the hour alone meets the 12-hour hour
+    ("at 8 p.m.", "เวลา 20.00 น."),
+])
+def test_a_12_hour_time_meets_the_thai_clock(english: str, thai: str) -> None:
+    assert same_number(one(english, "en"), find_numbers(thai, "th")[0])
+
+
+def test_a_12_hour_time_with_minutes_meets_the_24_hour_clock() -> None:
+    source, target = find_numbers("is 5.30pm on a Saturday", "en"), find_numbers("คือ 17.30 น. ในวันเสาร์", "th")
+    assert [(m.text, m.values) for m in target] == [("17", {17}), ("30", {30})]
+    assert all(same_number(s, t) for s, t in zip(source, target))
+    assert not same_number(find_numbers("5.30am", "en")[0], target[0])
+
+
+def test_minutes_of_a_thai_clock() -> None:
+    assert hours_of("เวลาตี 4.40 ของเช้า", "th") == [("ตี 4", {4}), ("40", {40})]  # not 4.4
+    assert hours_of("เวลาตี ๔.๔๐ ของเช้า", "th") == [("ตี ๔", {4}), ("๔๐", {40})]
+    assert hours_of("เวลาบ่ายโมงครึ่ง", "th") == [("บ่ายโมง", {13, 1}), ("ครึ่ง", {30})]
+    assert hours_of("สองทุ่มครึ่ง", "th") == [("สองทุ่ม", {20, 8}), ("ครึ่ง", {30})]
+    assert hours_of("เวลา 10.30 น.", "th") == [("10", {10}), ("30", {30})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ถูกโจมตี 5 ครั้ง", [("5", {5})]),  # โจมตี "attack": no ตี
+    ("เขาตีสองหน้า", []),  # "two-faced", one word
+    ("ทุ่มเทอย่างมาก", []),  # ทุ่มเท "devote"
+    ("เขาทุ่มเงิน 5 ล้าน", [("5 ล้าน", {5_000_000})]),
+    ("สังขารไม่เที่ยง", []),  # "impermanent"
+    ("คนขับที่เที่ยงตรงที่สุด", []),  # "most accurate"
+    ("กินอาหารเที่ยงด้วยกัน", []),  # lunch
+    ("ช่วงพักเที่ยง", []),
+    ("เศรษฐกิจย่ำแย่", []),
+    ("12 โมงเช้า", [("12", {12})]),  # no such time: the number only
+    ("7 ทุ่ม", [("7", {7})]),
+    ("เวลา 10 โมง", [("10", {10})]),  # a bare โมง does not say which half of the day
+    ("เวลาบ่าย 12:55 วันอังคาร", [("12", {12}), ("55", {55})]),
+])
+def test_what_is_not_a_thai_clock_time(text: str, expected) -> None:
+    assert hours_of(text, "th") == expected
+
+
+# --- Chinese measure words and approximations ----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "为一级飓风", "一代人", "一批货", "一轮谈判", "一场比赛", "一次", "一项研究", "一名男子", "一位教师", "一条河",
+    "一份报告", "一座桥", "一家公司", "一所学校", "一辆车", "一架飞机", "一艘船", "一台电脑", "一部电影", "一篇文章",
+    "一首歌", "一张纸", "一把椅子", "一件事", "一套房", "一组数据", "一支球队", "一栋建筑", "一款手机", "一类致癌物",
+    "一届比赛", "一期工程", "大约一英里处", "唯一一个",
+])
+def test_one_before_a_measure_word(text: str) -> None:
+    assert read(text, "zh") == [("一", 1, "number")]
+
+
+def test_category_one_hurricane() -> None:
+    assert same_number(one("a Category 1 Hurricane", "en"), one("为一级飓风。", "zh"))
+    assert read("二级谋杀", "zh") == [("二", 2, "number")]
+
+
+@pytest.mark.parametrize("text", [
+    "统一部署", "同一批", "统一代码", "单一场景", "一把手", "一股脑", "一笔勾销", "一来", "二来", "三多", "几十多", "其余",
+    "以来", "多年", "十分重要", "万一", "千万", "一些", "一起", "一样", "一般", "一直", "统一",
+])
+def test_chinese_words_around_measure_words_and_markers_are_not_numbers(text: str) -> None:
+    assert read(text, "zh") == []
+
+
+@pytest.mark.parametrize("text, written, expected", [
+    ("已有550多万叙利亚人逃离该国", "550多万", 5_500_000),
+    ("10多万人", "10多万", 100_000),
+    ("两千多万", "两千多万", 20_000_000),
+    ("3千多万", "3千多万", 30_000_000),
+    ("1亿多", "1亿多", 100_000_000),
+    ("100余人", "100余", 100),
+    ("30多岁", "30多", 30),
+    ("1,000多人", "1,000多", 1000),
+    ("十多个", "十多", 10),
+    ("十来个", "十来", 10),
+    ("十余年", "十余", 10),
+    ("三百多人", "三百多", 300),
+    ("一百余人", "一百余", 100),
+    ("三十来岁", "三十来", 30),
+    ("百余人", "百余", 100),
+    ("千余名", "千余", 1000),
+    ("万余人", "万余", 10_000),
+    ("2000多年前", "2000多", 2000),  # a number of years, not the year 2000
+])
+def test_chinese_approximations_read_their_lower_bound(text: str, written: str, expected: int) -> None:
+    assert read(text, "zh") == [(written, expected, "number")]
+
+
+def test_chinese_approximations_odd_cases() -> None:
+    assert read("百分之三十多", "zh") == [("百分之三十多", 30, "percent")]
+    assert read("30多%", "zh") == [("30多%", 30, "percent")]
+    assert read("2.5多", "zh") == [("2.5", Decimal("2.5"), "number")]  # no such form
+    assert read("三点多", "zh") == [("三", 3, "number")]  # past three o'clock
+    assert read("百多", "zh") == []  # a bare 百 only before 余
+    assert same_number(one("more than 5.5 million Syrians", "en"), one("550多万叙利亚人", "zh"))
+    assert not same_number(one("550 Syrians", "en"), one("550多万叙利亚人", "zh"))
+
+
 # --- properties: real formatters read back -------------------------------------------------------
 
 FAST = settings(max_examples=150, deadline=None)
@@ -394,6 +573,19 @@ def test_chinese_numerals_round_trip(n: int, mode: str) -> None:
 def test_chinese_decimals_round_trip(d: Decimal) -> None:
     written = cn2an.an2cn(str(d), "low")
     assert values(f"约{written}米", "zh") == [d]
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=0, max_value=59),
+       st.sampled_from(["am", "pm", " a.m.", " p.m.", " AM", " PM"]), st.sampled_from([":", "."]))
+def test_12_hour_times_meet_their_24_hour_form(hour: int, minute: int, marker: str, colon: str) -> None:
+    english = find_numbers(f"It starts at {hour}{colon}{minute:02d}{marker} sharp.", "en")
+    assert [m.value for m in english] == [hour, minute]
+    pm = "p" in marker.lower()
+    h24 = hour % 12 + (12 if pm else 0)
+    assert english[0].values == {hour, h24}
+    thai = find_numbers(f"เริ่มเวลา {h24:02d}.{minute:02d} น.", "th")
+    assert all(same_number(e, t) for e, t in zip(english, thai))
 
 
 @FAST
