@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from trilex.lang.chinese_script import converted_section
+from trilex.lang.chinese_script import conversion, converted_section
 from trilex.lang.matcher import TermMatch, TermMatcher
 from trilex.lang.normalize import fold, match_key
 from trilex.lang.tags import normalize_tag, primary_subtag, tag_matches
@@ -104,7 +104,7 @@ class TermIndex:
 
     def __init__(self, termbases: Termbase | Sequence[Termbase]):
         self.termbase = merge_termbases(termbases)
-        self._matchers: dict[tuple[str, ...], TermMatcher] = {}
+        self._matchers: dict[tuple[str | None, ...], TermMatcher] = {}
         self._languages: list[str] | None = None
         self._by_key: dict[tuple[str, str], list[tuple[Concept, Term]]] | None = None
         self._terms: dict[tuple[int, str], LanguageTerms] = {}
@@ -113,9 +113,10 @@ class TermIndex:
         """The matcher for the terms of ``lang`` (built on first use).
 
         Tags that select the same sections of the termbase (``th`` and ``th-TH`` when it only
-        has ``th-TH``) share one matcher.
+        has ``th-TH``) and convert Chinese the same way (``zh-TW`` and ``zh-HK`` do not) share
+        one matcher.
         """
-        key = tuple(tag for tag in self.languages() if tag_matches(lang, tag))
+        key = (*(tag for tag in self.languages() if tag_matches(lang, tag)), conversion(lang))
         matcher = self._matchers.get(key)
         if matcher is None:
             matcher = self._matchers[key] = TermMatcher(self.termbase, normalize_tag(lang))

@@ -19,24 +19,40 @@ from trilex.termbase.model import Concept, LanguageSection
 
 SIMPLIFIED = "Hans"
 TRADITIONAL = "Hant"
-#: OpenCC configuration that converts text into each script.
-_INTO = {SIMPLIFIED: "t2s", TRADITIONAL: "s2t"}
+#: OpenCC configuration that converts text into the script (and regional standard) of a tag:
+#: Taiwan's and Hong Kong's Traditional forms differ (``為``/``爲``, ``裡``/``裏``).
+_REGIONAL = {"tw": "s2tw", "hk": "s2hk", "mo": "s2hk"}
 _CONVERTED: dict[tuple[int, str], tuple[LanguageSection, LanguageSection]] = {}
 
-__all__ = ["SIMPLIFIED", "TRADITIONAL", "ScriptRun", "chinese_script", "convert", "converted_section",
-           "other_script_runs"]
+__all__ = ["SIMPLIFIED", "TRADITIONAL", "ScriptRun", "chinese_script", "conversion", "convert",
+           "converted_section", "other_script_runs"]
 
 
-@lru_cache(maxsize=2)
-def _converter(script: str):
+def conversion(tag: str) -> str | None:
+    """The OpenCC configuration that writes text the way Chinese of ``tag`` does (``zh-TW`` →
+    ``s2tw``), ``None`` for a tag that names no script."""
+    script = chinese_script(tag)
+    if script is None:
+        return None
+    if script == SIMPLIFIED:
+        return "t2s"
+    regions = {part.lower() for part in tag.replace("_", "-").split("-")[1:]}
+    return next((_REGIONAL[region] for region in regions if region in _REGIONAL), "s2t")
+
+
+@lru_cache(maxsize=4)
+def _converter(configuration: str):
     import opencc
 
-    return opencc.OpenCC(_INTO[script])
+    return opencc.OpenCC(configuration)
 
 
-def convert(text: str, script: str) -> str:
-    """``text`` written in ``script`` (``Hans`` or ``Hant``)."""
-    return _converter(script).convert(text)
+def convert(text: str, tag: str) -> str:
+    """``text`` written the way Chinese of ``tag`` writes it (``zh-CN``: Simplified; ``zh-TW``:
+    Taiwan's Traditional forms; ``zh-Hant``: OpenCC's standard Traditional); unchanged for a tag
+    that names no script."""
+    configuration = conversion(tag)
+    return text if configuration is None else _converter(configuration).convert(text)
 
 
 @dataclass(frozen=True)
@@ -49,11 +65,11 @@ class ScriptRun:
     converted: str
 
 
-def other_script_runs(text: str, script: str) -> list[ScriptRun]:
-    """The runs of ``text`` that are not written in ``script``, with their conversion."""
+def other_script_runs(text: str, tag: str) -> list[ScriptRun]:
+    """The runs of ``text`` that Chinese of ``tag`` does not write that way, with their conversion."""
     if not any("\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" for char in text):
         return []
-    converted = convert(text, script)
+    converted = convert(text, tag)
     if converted == text:
         return []
     if len(converted) != len(text):  # a phrase of another length: report the whole text
@@ -86,9 +102,9 @@ def converted_section(concept: Concept, lang: str) -> LanguageSection | None:
                   None)
     if source is None:
         return None
-    key = (id(source), script)
+    key = (id(source), conversion(lang))
     cached = _CONVERTED.get(key)
     if cached is None or cached[0] is not source:
-        terms = [dataclasses.replace(term, text=convert(term.text, script)) for term in source.terms]
+        terms = [dataclasses.replace(term, text=convert(term.text, lang)) for term in source.terms]
         cached = _CONVERTED[key] = (source, dataclasses.replace(source, lang=lang, terms=terms))
     return cached[1]

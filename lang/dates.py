@@ -68,7 +68,7 @@ def _abbreviation_pattern(abbreviation: str) -> str:
 
 _TH_FULL = "|".join(THAI_MONTHS)
 _TH_ABBR = "|".join(_abbreviation_pattern(a) for a in THAI_MONTH_ABBREVIATIONS)
-_TH_ERA = r"(?P<era>พ\.\s?ศ\.|ค\.\s?ศ\.|ปี)"
+_TH_ERA = r"(?:ปี\s*)?(?P<era>พ\.\s?ศ\.|ค\.\s?ศ\.|ปี)"
 _TH_YEAR = rf"(?:\s*{_TH_ERA})?\s*(?P<y>{_D}{{4}}|{_D}{{2}})(?!{_D}|[.:]{_D})"
 _THAI = [
     re.compile(rf"{_ND}(?P<d>{_D}{{1,2}})\s*(?P<m>{_TH_FULL}|{_TH_ABBR})(?:{_TH_YEAR})?"),
@@ -223,6 +223,6 @@ def find_dates(text: str, language: str) -> list[DateMatch]:
         found.extend(_thai_dates(text))
     elif language == "zh":
         found.extend(_chinese_dates(text))
-    elif language == "en":
-        found.extend(_english_dates(text))
+    if any("a" <= char.lower() <= "z" for char in text):
+        found.extend(_english_dates(text))  # also an English date left in a Thai or Chinese text
     return found

@@ -128,6 +128,10 @@ def _words_with_offsets(text: str) -> list[tuple[int, str]]:
     return words
 
 
+#: Words that make the number words after them vague (หลายสิบ "dozens", นับร้อย "hundreds").
+_VAGUE = ("หลาย", "นับ", "หลักสิบ", "หลักร้อย", "หลักพัน", "หลักหมื่น", "หลักแสน", "หลักล้าน", "หลัก")
+
+
 def find_thai_number_words(text: str) -> list[ThaiNumberWords]:
     """Every run of Thai number words in ``text`` that reads as one number (module docstring)."""
     if _ANY_MORPHEME.search(text) is None:
@@ -156,8 +160,8 @@ def find_thai_number_words(text: str) -> list[ThaiNumberWords]:
             continue
         start, end = run[0][0], run[-1][0] + len(run[-1][1])
         written = text[start:end]
-        if written == "ศูนย์":
-            continue
+        if written == "ศูนย์" or text.endswith(_VAGUE, 0, start):
+            continue  # หลายสิบ, นับพัน: "dozens", "thousands" — no number
         value = parse_thai_number_words(written)
         if value is not None:
             found.append(ThaiNumberWords(start, end, value))

@@ -17,6 +17,9 @@ pairs a text leaves open (``“…“`` and ``”…“`` included).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from trilex.lang.normalize import normalize
 
 #: Mark class → the characters (or strings) that write it, half- and full-width.
 END_MARKS: dict[str, tuple[str, ...]] = {
@@ -51,7 +54,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: one, for the comma), not a decimal point or thousands separator, not part of ``...``, not a
 #: file extension (``配置.txt``).
 HALF_WIDTH_IN_CHINESE = re.compile(
-    rf"(?<=[{_HAN}]),|,(?=\s?[{_HAN}])(?<![0-9],)|(?<=[{_HAN}])\.(?![.\w])(?<!\.\.)")
+    rf"(?<=[{_HAN}]),|,(?=\s?[{_HAN}])(?<![0-9],)|(?<=[{_HAN}])\.(?![.A-Za-z0-9_])(?<!\.\.)")
 
 
 def end_mark(text: str) -> tuple[str | None, int, int]:
@@ -119,7 +122,17 @@ def _quotes_balance(text: str) -> bool:
     return abs(opened - closed) <= either and (opened + closed + either) % 2 == 0
 
 
+_THAI_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+
+
+@lru_cache(maxsize=1)
+def _question_word() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, THAI_QUESTION_WORDS), key=len, reverse=True))
+    return re.compile(f"(?:{words})(?![{_THAI_MARKS}])")
+
+
 def has_thai_question_word(text: str) -> bool:
     """Whether a Thai text asks with a question word or particle (``ทำไม…``, ``…หรือไม่``), which
-    Thai writing lets stand for ``?``."""
-    return any(word in text for word in THAI_QUESTION_WORDS)
+    Thai writing lets stand for ``?``. Read on the normalized text (``ทําไม`` with a decomposed
+    ``ำ`` is ``ทำไม``), and a word is not the start of another syllable (``ไหม้`` "burn" is not ``ไหม``)."""
+    return _question_word().search(normalize(text).text) is not None

@@ -21,6 +21,7 @@ from trilex.check.findings import Finding, Severity, Span
 from trilex.check.qa.codes.masking import mask_codes
 from trilex.check.qa.segment import QaUnit, unit_check
 from trilex.lang.numbers import NumberMention, find_numbers, same_number
+from trilex.lang.tags import primary_subtag
 
 CODE = "number-mismatch"
 
@@ -43,14 +44,17 @@ def check_numbers(unit: QaUnit) -> Iterator[Finding]:
     left = list(target)
     missing: list[NumberMention] = []
     for mention in source:
-        if mention.kind == "year" and source_text[mention.end:mention.end + 1] == "s":
-            continue  # the 1980s: a decade
+        if _is_decade(mention, source_text):
+            continue  # the 1980s, the 1880s: a decade
         match = next((other for other in left if same_number(mention, other)), None)
         if match is None:
             missing.append(mention)
         else:
             left.remove(match)
     missing = _matched_as_times(missing, left)
+    if primary_subtag(unit.target_lang) == "en" and missing:
+        words = {word.lower() for word in re.findall(r"[A-Za-z]+", unit.target_text)}
+        missing = [mention for mention in missing if _ENGLISH_WORDS.get(mention.value) not in words]
     for mention in missing:
         shown = _value(mention)
         others = ", ".join(f"'{other.text}' ({_value(other)})" for other in left)
@@ -60,6 +64,22 @@ def check_numbers(unit: QaUnit) -> Iterator[Finding]:
         target_span = Span(left[0].start, left[0].end, left[0].text) if len(missing) == 1 and len(left) == 1 else None
         yield unit.finding(CODE, message, source_span=Span(mention.start, mention.end, mention.text),
                            target_span=target_span)
+
+
+#: English number words for small whole numbers: a Chinese or Thai source's 三 or สาม may be
+#: ``three`` in an English target (the reader reads no English words).
+_ENGLISH_WORDS = {Decimal(value): word for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_ENGLISH_WORDS.update({Decimal(10 * tens): word for tens, word in enumerate(
+    "thirty forty fifty sixty seventy eighty ninety".split(), 3)})
+_ENGLISH_WORDS.update({Decimal(100): "hundred", Decimal(1000): "thousand"})
+
+
+def _is_decade(mention: NumberMention, text: str) -> bool:
+    """``1980s``, ``the 1880s``: four digits and an ``s``."""
+    return (len(mention.text) == 4 and mention.text.isdigit() and text[mention.end:mention.end + 1] == "s"
+            and not text[mention.end + 1:mention.end + 2].isalpha())
 
 
 _TIME = re.compile(r"^([01]?\d|2[0-4])[.:]([0-5]\d)$")

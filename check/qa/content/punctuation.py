@@ -83,7 +83,8 @@ def _end_mark(unit: QaUnit, language: str, source: str, target: str) -> Iterator
     mark = source[source_start:source_end]
     wanted = CHINESE_MARK.get(source_class, mark) if language == "zh" else mark
     if target_class is None:
-        span = Span(target_start, target_start, "")
+        at = len(target.rstrip())  # after a closing bracket: 行大小 (像素)：
+        span = Span(at, at, "")
         yield unit.finding(CODE, f"the source ends with '{mark}', the target with no end mark: add '{wanted}'",
                            source_span=Span(source_start, source_end, mark), target_span=span,
                            suggestion=wanted, fix=Fix(span, wanted))

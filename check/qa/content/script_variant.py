@@ -2,8 +2,9 @@
 
 The script the target must be in comes from its language tag (:func:`trilex.lang.chinese_script.
 chinese_script`: ``zh-CN``/``zh-SG``/``zh-Hans`` Simplified, ``zh-TW``/``zh-HK``/``zh-Hant``
-Traditional; a bare ``zh`` is not checked). Each run of characters in the other script is a
-finding whose fix is OpenCC's conversion of it.
+Traditional; a bare ``zh`` is not checked). Each run of characters in the other script — or,
+for ``zh-TW`` and ``zh-HK``, not in the region's standard forms (``爲`` for Taiwan's ``為``) — is a
+finding whose fix is OpenCC's conversion of it (``s2tw``, ``s2hk``, ``s2t``, ``t2s``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 
 from trilex.check.findings import Finding, Fix, Severity, Span
 from trilex.check.qa.segment import QaUnit, unit_check
-from trilex.lang.chinese_script import SIMPLIFIED, chinese_script, other_script_runs
+from trilex.lang.chinese_script import SIMPLIFIED, chinese_script, convert, other_script_runs
 
 CODE = "script-variant"
 
@@ -28,8 +29,12 @@ def check_script_variant(unit: QaUnit) -> Iterator[Finding]:
     if script is None:
         return
     wanted, other = ("Simplified", "Traditional") if script == SIMPLIFIED else ("Traditional", "Simplified")
-    for run in other_script_runs(unit.target_text, script):
+    other_tag = "zh-Hant" if script == SIMPLIFIED else "zh-Hans"
+    for run in other_script_runs(unit.target_text, unit.target_lang):
         span = Span(run.start, run.end, run.text)
-        yield unit.finding(CODE, f"'{run.text}' is written in {other} characters in a {wanted} ({unit.target_lang}) "
-                                 f"target: write '{run.converted}'",
+        if convert(run.text, other_tag) == run.text:
+            what = f"written in {other} characters in a {wanted} ({unit.target_lang}) target"
+        else:
+            what = f"not the form {unit.target_lang} writes"
+        yield unit.finding(CODE, f"'{run.text}' is {what}: write '{run.converted}'",
                            target_span=span, suggestion=run.converted, fix=Fix(span, run.converted))
