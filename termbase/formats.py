@@ -1,12 +1,15 @@
 """Loading and saving termbases in any supported format: TBX v3, TBX v2, CSV, TSV.
 
 The format comes from the ``format`` argument, else from the file extension, else (for
-``.tbx``/``.xml`` files and stdin) from the content: ``<tbx`` is TBX v3, ``<martif`` TBX v2,
-anything that is not XML a CSV (TSV when the first line has tabs and no commas).
+``.tbx``/``.xml`` files and stdin) from the content: a root element ``<tbx>`` is TBX v3,
+``<martif>`` TBX v2, anything that is not XML a CSV (TSV when the first line has tabs and no
+commas). The root element is found by parsing up to it, however long the comments, DOCTYPE
+or processing instructions before it are.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Iterable
@@ -30,6 +33,21 @@ def _head_as_utf8(data: bytes) -> bytes:
     return head.removeprefix(b"\xef\xbb\xbf")
 
 
+def _root_name(data: bytes) -> bytes | None:
+    """The local name of the root element, parsed safely up to its start tag; ``None`` when
+    the XML breaks (or is refused) before it."""
+    from trilex.errors import TrilexError
+    from trilex.xmlsafe import iterparse_safe
+
+    try:
+        for _, element in iterparse_safe(io.BytesIO(data), "-", events=("start",)):
+            tag = element.tag
+            return (tag.rpartition("}")[2] if isinstance(tag, str) else "").encode("utf-8")
+    except TrilexError:
+        return None
+    return None
+
+
 def sniff_format(data: bytes) -> str | None:
     """``tbx3``, ``tbx2``, ``csv`` or ``tsv`` judged from the content; ``None`` for other XML."""
     head = _head_as_utf8(data)
@@ -41,8 +59,10 @@ def sniff_format(data: bytes) -> str | None:
         position = skipped.end()
     rest = head[position:].lstrip()
     if rest.startswith(b"<"):
-        root = _ROOT.match(rest)
-        name = root.group(1) if root else b""
+        name = _root_name(data)
+        if name is None:  # malformed or hostile: the start of the file decides, the reader refuses
+            root = _ROOT.match(rest)
+            name = root.group(1) if root else b""
         return {b"tbx": "tbx3", b"martif": "tbx2"}.get(name)
     first_line = rest.split(b"\n", 1)[0]
     return "tsv" if b"\t" in first_line and b"," not in first_line else "csv"
@@ -69,6 +89,8 @@ def parse(data: bytes, path: str | os.PathLike[str], format: str | None = None) 
         from trilex.termbase.csvfile import read_csv
         return read_csv(data, path, "\t" if chosen == "tsv" else None)
     if chosen is None:
+        from trilex.xmlsafe import parse_xml
+        parse_xml(data, path)  # malformed or hostile XML gets its own message
         raise InputError("not a termbase: XML whose root is neither <tbx> (TBX v3) nor "
                          "<martif> (TBX v2)", display_name(path), 1)
     raise InputError(f"unknown termbase format {chosen!r} (known: {', '.join(FORMATS)})",

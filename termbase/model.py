@@ -73,7 +73,13 @@ class ExternalReference:
 
 @dataclass
 class Transaction:
-    """One entry of the history: who did what, when (TBX ``transacGrp``)."""
+    """One entry of the history: who did what, when (TBX ``transacGrp``).
+
+    ``date`` is an ``xsd:date``/``xsd:dateTime`` when the file's date could be read as one
+    (TMX-style ``20240501T120000Z`` is converted); any other date is the text as written
+    (``20010507T10:57:25Z``), which the writers write back where the format allows. ``type``
+    likewise holds a transactionType outside TBX-Basic (``approval``) as written.
+    """
 
     type: str
     date: str
@@ -82,7 +88,11 @@ class Transaction:
 
 @dataclass
 class Term:
-    """One term of one language: the designation plus what TBX-Basic says about it."""
+    """One term of one language: the designation plus what TBX-Basic says about it.
+
+    ``term_type`` and ``part_of_speech`` hold TBX-Basic values, or a value outside the picklist
+    (``nom``, ``initialism``) as the file wrote it.
+    """
 
     text: str
     id: str | None = None
@@ -98,6 +108,9 @@ class Term:
     cross_references: list[CrossReference] = field(default_factory=list)
     external_references: list[ExternalReference] = field(default_factory=list)
     transactions: list[Transaction] = field(default_factory=list)
+    #: A status value the file wrote that is none of :class:`AdminStatus` (``status`` is then
+    #: ``None``, so the term counts as admitted); the TBX writers write it back as written.
+    status_as_written: str | None = None
 
     @property
     def is_allowed(self) -> bool:

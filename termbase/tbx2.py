@@ -19,10 +19,10 @@ from trilex.termbase.tbxcore import (
     Dialect,
     category,
     escape_attribute,
+    parse_tbx,
     read_entries,
     write_document,
 )
-from trilex.xmlsafe import parse_xml
 
 DIALECT = Dialect(
     names=V2_NAMES,
@@ -31,13 +31,14 @@ DIALECT = Dialect(
     concept_subsets=False,
     xref_levels={"externalCrossReference": ("term", "concept"), "xGraphic": ("concept",)},
     date_only=True,
+    free_dates=True,
 )
 
 
 def read_tbx2(data: bytes, path: str | os.PathLike[str]) -> Termbase:
     """Read a TBX 2008 ``martif`` document (TBX-Basic ``tig`` or TBX-Default ``ntig``)."""
     name = display_name(path)
-    root = parse_xml(data, path).getroot()
+    root = parse_tbx(data, path).getroot()
     local, _ = category(root)
     if local != "martif" or root.tag.startswith("{"):
         hint = " (TBX v3; use the tbx3 format)" if local == "tbx" else ""

@@ -19,10 +19,10 @@ from trilex.termbase.tbxcore import (
     Dialect,
     category,
     escape_attribute,
+    parse_tbx,
     read_entries,
     write_document,
 )
-from trilex.xmlsafe import parse_xml
 
 DIALECT = Dialect(
     names=V3_NAMES,
@@ -37,7 +37,7 @@ DIALECT = Dialect(
 def read_tbx3(data: bytes, path: str | os.PathLike[str]) -> Termbase:
     """Read a TBX v3 document (DCA or DCT style; TBX-Basic v1.2.1 or V4 vocabulary)."""
     name = display_name(path)
-    root = parse_xml(data, path).getroot()
+    root = parse_tbx(data, path).getroot()
     local, _ = category(root)
     if local != "tbx":
         hint = " (TBX v2; use the tbx2 format)" if local == "martif" else ""
@@ -46,7 +46,7 @@ def read_tbx3(data: bytes, path: str | os.PathLike[str]) -> Termbase:
     if root.tag.startswith("{") and not root.tag.startswith("{" + TBX_NS + "}"):
         raise InputError(f"<tbx> in the wrong namespace {root.tag[1:].split('}')[0]!r}, "
                          f"expected {TBX_NS!r}", name, root.sourceline)
-    return read_entries(root, name, V3_NAMES, Termbase(), proper_noun_notes=True)
+    return read_entries(root, name, V3_NAMES, Termbase(), marker_notes=True)
 
 
 def write_tbx3(termbase: Termbase) -> bytes:

@@ -8,19 +8,31 @@ element names and in the levels each dialect allows, see :mod:`trilex.termbase.t
 The reader accepts the TBX-Basic v1.2.1 vocabulary, the TBX-Basic "Version 4" vocabulary
 (``usageStatus``, transactionType ``creation``, ``properNoun``), TBX-Default
 ``normativeAuthorization`` and DCT-style elements (data categories as namespaced elements).
+
+Reading is lenient about vocabulary, strict about structure. Picklist values outside TBX-Basic
+(partOfSpeech ``nom``, termType ``initialism``, an unknown status or transactionType) and dates
+that are not ``xsd:date``/``xsd:dateTime`` (``20010507T10:57:25Z``) are kept as written; data
+categories outside TBX-Basic (TBX-Default ``grammaticalNumber``, custom MultiTerm fields) are
+skipped. Each kind is reported by ONE :class:`~trilex.errors.InputWarning` per file, at its
+first occurrence, with a count of the others (:class:`Leniency`); ``tbx validate`` still calls
+such files invalid. Structure errors (no term, no ``xml:lang``, duplicate ids, dangling
+references, malformed or hostile XML, unresolved entity references) raise
+:class:`~trilex.errors.InputError`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from trilex.errors import InputError, TrilexError
+from trilex.errors import InputError, TrilexError, warn_input
+from trilex.fileio import display_name
 from trilex.lang.tags import normalize_tag
 from trilex.termbase.model import (
     PARTS_OF_SPEECH,
@@ -36,7 +48,7 @@ from trilex.termbase.model import (
     Termbase,
     Transaction,
 )
-from trilex.xmlsafe import escape_xml
+from trilex.xmlsafe import escape_xml, parse_xml, safe_parser
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -83,6 +95,26 @@ DCT_CATEGORIES = {
 
 #: Marks a v3 note that carries a ``properNoun`` part of speech (TBX-Basic v1.2.1 lacks it).
 PROPER_NOUN_NOTE = "trilex:partOfSpeech=properNoun"
+#: Starts a v3 ``transacGrp`` note that carries a date as written: the v3 core structure allows
+#: only ``xsd:date``/``xsd:dateTime`` in ``<date>``.
+DATE_NOTE_PREFIX = "trilex:date="
+
+#: The data categories (``type`` values) of TBX-Basic (v1.2.1, 2008 and V4) on each element that
+#: holds one, plus those read as a TBX-Basic one (TBX-Default ``normativeAuthorization``). Other
+#: types on these elements are TBX-Default or custom categories: skipped, with a warning.
+BASIC_CATEGORIES = {
+    "termNote": frozenset(("administrativeStatus", "usageStatus", "normativeAuthorization",
+                           "partOfSpeech", "termType", "geographicalUsage", "grammaticalGender",
+                           "termLocation")),
+    "descrip": frozenset(("subjectField", "definition", "context")),
+    "admin": frozenset(("source", "customerSubset", "projectSubset")),
+    "transac": frozenset(("transactionType",)),
+    "transacNote": frozenset(("responsibility",)),
+    "ref": frozenset(("crossReference",)),
+    "descripNote": frozenset(),
+    "adminNote": frozenset(),
+    "termCompList": frozenset(),
+}
 
 _LINE_BREAK_RUN = re.compile(r"\s*[\r\n]\s*")
 _BASIC_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$")
@@ -182,6 +214,35 @@ V3_NAMES = EntryNames("conceptEntry", "langSec", ("termSec",))
 V2_NAMES = EntryNames("termEntry", "langSet", ("tig", "ntig"))
 
 
+class Leniency:
+    """What a file held that trilex read anyway: one warning per kind, issued by :meth:`report`.
+
+    Each kind (``partOfSpeech``, ``date``, one skipped data category…) is reported once, at the
+    line of its first occurrence, with how many more occurrences there were.
+    """
+
+    def __init__(self, path: str):
+        self.path = path
+        #: kind → [message, line, occurrences, what was done]
+        self._kinds: dict[str, list] = {}
+
+    def note(self, kind: str, message: str, line: int | None,
+             done: str = "kept as written") -> None:
+        """Record one occurrence of ``kind``; ``message`` and ``line`` of the first one are kept."""
+        seen = self._kinds.get(kind)
+        if seen is None:
+            self._kinds[kind] = [message, line, 1, done]
+        else:
+            seen[2] += 1
+
+    def report(self) -> None:
+        """Issue one :class:`~trilex.errors.InputWarning` per kind."""
+        for message, line, count, done in self._kinds.values():
+            more = f"; {count - 1:,} more like it" if count > 1 else ""
+            warn_input(f"{message} ({done}{more})", self.path, line)
+        self._kinds.clear()
+
+
 @dataclass
 class _Pending:
     """Ids and cross-references seen so far, checked once the whole file has been read."""
@@ -193,10 +254,12 @@ class _Pending:
 class EntryReader:
     """Turns TBX entry elements into model objects, raising :class:`InputError` on bad input."""
 
-    def __init__(self, path: str, names: EntryNames, proper_noun_notes: bool = False):
+    def __init__(self, path: str, names: EntryNames, marker_notes: bool = False):
         self.path = path
         self.names = names
-        self.proper_noun_notes = proper_noun_notes
+        #: whether trilex's v3 marker notes (properNoun, a date as written) are read back
+        self.marker_notes = marker_notes
+        self.lenient = Leniency(path)
         self._pending = _Pending()
         self._count = 0
 
@@ -214,10 +277,35 @@ class EntryReader:
         return value
 
     def finish(self) -> None:
-        """Check that every cross-reference points at an id of the file."""
+        """Check that every cross-reference points at an id of the file, then issue the warnings
+        about what was read leniently (none when the file is refused)."""
         for target, line in self._pending.references:
             if target not in self._pending.ids:
                 raise InputError(f"cross-reference to unknown id {target!r}", self.path, line)
+        self.lenient.report()
+
+    # -- leniency ------------------------------------------------------------------------
+
+    def kept(self, kind: str, value: str, element: etree._Element, extra: str = "") -> str:
+        """``value`` of ``kind`` outside TBX-Basic's picklist: noted, and returned as written."""
+        self.lenient.note(kind, f"{kind} {value!r} is not a TBX-Basic value",
+                          element.sourceline, "kept as written" + extra)
+        return value
+
+    def skipped(self, element: etree._Element, name: str, kind: str | None) -> None:
+        """An element the reader has no use for: a data category outside TBX-Basic is noted."""
+        tag = element.tag
+        if isinstance(tag, str) and tag.startswith("{") and _tag_category(tag)[1] is None \
+                and not tag.startswith("{" + TBX_NS + "}"):
+            # DCT style, a name that is no TBX-Basic data category
+            self.lenient.note(f"dct {name}", f"<{name}> (DCT style) is not a TBX-Basic data "
+                              "category", element.sourceline, "skipped")
+            return
+        basic = BASIC_CATEGORIES.get(name)
+        if basic is None or not kind or kind in basic:
+            return
+        self.lenient.note(f"{name} {kind}", f"{name} type {kind!r} is not a TBX-Basic data "
+                          "category", element.sourceline, "skipped")
 
     # -- levels --------------------------------------------------------------------------
 
@@ -269,6 +357,8 @@ class EntryReader:
                         term = self._new_term(grouped, term_id)
                     elif grouped_name in ("termNote", "termNoteGrp") and term is not None:
                         self.read_term_note(grouped, grouped_name, grouped_kind, term)
+                    elif grouped_name:
+                        self.skipped(grouped, grouped_name, grouped_kind)
             elif name == "term":
                 term = self._new_term(child, term_id)
             elif term is None:
@@ -276,7 +366,7 @@ class EntryReader:
                     raise self.error(f"<{name}> before <term>", child)
             elif name in ("termNote", "termNoteGrp"):
                 self.read_term_note(child, name, kind, term)
-            elif name == "note" and self.proper_noun_notes and \
+            elif name == "note" and self.marker_notes and \
                     element_text(child) == PROPER_NOUN_NOTE:
                 term.part_of_speech = "properNoun"
             elif name:
@@ -304,25 +394,33 @@ class EntryReader:
                     return
             return
         value = element_text(element)
+        if not value:
+            return
         if kind in STATUS_NOTE_TYPES:
             status = parse_status(value)
-            if status is None:
-                raise self.error(f"unknown {kind} value {value!r}", element)
-            term.status = status
+            if status is not None:
+                term.status, term.status_as_written = status, None
+            elif term.status is None:
+                term.status_as_written = self.kept(kind, value, element,
+                                                   "; the term counts as having no status")
+            else:  # a value trilex knows wins over one it does not
+                self.lenient.note(f"{kind} ignored", f"{kind} {value!r} is not a TBX-Basic value",
+                                  element.sourceline, "ignored: the term has a TBX-Basic status")
         elif kind == "partOfSpeech":
             term.part_of_speech = self._picklist(value, PARTS_OF_SPEECH, kind, element)
         elif kind == "termType":
             term.term_type = self._picklist(value, TERM_TYPES, kind, element)
         elif kind == "geographicalUsage":
             term.geographical_usage = value
+        else:
+            self.skipped(element, name, kind)
 
     def _picklist(self, value: str, allowed: tuple[str, ...], kind: str,
                   element: etree._Element) -> str:
         for choice in allowed:
             if choice.lower() == value.lower():
                 return choice
-        raise self.error(f"unknown {kind} value {value!r} (allowed: {', '.join(allowed)})",
-                         element)
+        return self.kept(kind, value, element)
 
     def read_aux(self, element: etree._Element, name: str, kind: str | None, owner) -> None:
         """Read an auxiliary element (``descrip``, ``admin``, ``note``, ``ref``…) into ``owner``.
@@ -334,11 +432,14 @@ class EntryReader:
         elif name == "descrip":
             self._read_descrip(element, kind, element_text(element), None, owner)
         elif name == "admin":
-            self._read_admin(kind, element_text(element), owner)
+            self._read_admin(element, kind, element_text(element), owner)
         elif name == "adminGrp":
             for child in element:
-                if category(child)[0] == "admin":
-                    self._read_admin(category(child)[1], element_text(child), owner)
+                child_name, child_kind = category(child)
+                if child_name == "admin":
+                    self._read_admin(child, child_kind, element_text(child), owner)
+                elif child_name:
+                    self.skipped(child, child_name, child_kind)
         elif name == "note":
             if hasattr(owner, "notes"):
                 owner.notes.append(element_text(element))
@@ -351,6 +452,8 @@ class EntryReader:
         elif name == "transacGrp":
             if hasattr(owner, "transactions"):
                 owner.transactions.append(self._read_transaction(element))
+        else:
+            self.skipped(element, name, kind)
 
     def _read_descrip_group(self, element: etree._Element, owner) -> None:
         descrip, source = None, None
@@ -374,15 +477,18 @@ class EntryReader:
             owner.definitions.append(Definition(text, source))
         elif kind == "context" and isinstance(owner, Term):
             owner.contexts.append(Context(text, source))
+        else:
+            self.skipped(element, "descrip", kind)
 
-    @staticmethod
-    def _read_admin(kind: str | None, text: str, owner) -> None:
+    def _read_admin(self, element: etree._Element, kind: str | None, text: str, owner) -> None:
         if kind == "source" and hasattr(owner, "sources"):
             owner.sources.append(text)
         elif kind == "customerSubset" and hasattr(owner, "customer_subset"):
             owner.customer_subset = owner.customer_subset or text
         elif kind == "projectSubset" and hasattr(owner, "project_subset"):
             owner.project_subset = owner.project_subset or text
+        else:
+            self.skipped(element, "admin", kind)
 
     def _read_cross_reference(self, element: etree._Element, owner) -> None:
         target = (element.get("target") or "").strip()
@@ -398,21 +504,64 @@ class EntryReader:
             name, kind = category(child)
             if name == "transac":
                 value = element_text(child)
-                transaction_type = TRANSACTION_TYPES_READ.get(value)
-                if transaction_type is None:
-                    raise self.error(f"unknown transactionType value {value!r} "
-                                     "(allowed: origination, modification)", child)
+                if value:
+                    transaction_type = TRANSACTION_TYPES_READ.get(value) or \
+                        self.kept("transactionType", value, child)
             elif name == "date":
                 value = element_text(child)
-                normalized = normalize_date(value)
-                if normalized is None:
-                    raise self.error(f"bad date {value!r}, expected YYYY-MM-DD", child)
-                date = normalized
+                if value:
+                    date = normalize_date(value) or self._kept_date(value, child)
             elif name == "transacNote" and kind == "responsibility":
                 responsibility = element_text(child)
+            elif name == "note" and self.marker_notes and not date:
+                text = element_text(child)
+                if text.startswith(DATE_NOTE_PREFIX) and len(text) > len(DATE_NOTE_PREFIX):
+                    date = text[len(DATE_NOTE_PREFIX):]
+            elif name:
+                self.skipped(child, name, kind)
         if transaction_type is None:
             raise self.error("transacGrp without a transactionType", element)
         return Transaction(transaction_type, date, responsibility)
+
+    def _kept_date(self, value: str, element: etree._Element) -> str:
+        self.lenient.note("date", f"date {value!r} is not YYYY-MM-DD or an xsd:dateTime",
+                          element.sourceline)
+        return value
+
+
+#: A reference to an entity other than the five XML predefines (character references excluded).
+_ENTITY_REFERENCE = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);)[^\s&;#<>\"']+;")
+
+
+def parse_tbx(data: bytes, path: str | os.PathLike[str]) -> etree._ElementTree:
+    """Parse TBX ``data`` (the bytes of ``path``) safely, as :func:`trilex.xmlsafe.parse_xml`,
+    and refuse a reference to an entity the document does not declare.
+
+    Without a DTD such a reference is malformed XML. With a DOCTYPE that names an external
+    DTD (never loaded), libxml2 accepts it and would leave ``&name;`` as literal term text (or
+    drop it from an attribute), so it is an :class:`InputError` at its line, as in XLIFF.
+    """
+    tree = parse_xml(data, path)
+    if tree.docinfo.doctype and _may_hold_entity_reference(data):
+        # Parse again to learn where: only libxml2's warnings see references in attributes.
+        parser = safe_parser()
+        etree.fromstring(data, parser)
+        for entry in parser.error_log:
+            if entry.type_name in ("WAR_UNDECLARED_ENTITY", "ERR_UNDECLARED_ENTITY"):
+                name = entry.message.split("'")[1] if entry.message.count("'") >= 2 else "?"
+                raise InputError(f"unresolved entity reference &{name}; (its DTD is never "
+                                 "loaded)", display_name(path), entry.line or None)
+        for entity in tree.getroot().iter(etree.Entity):
+            raise InputError(f"unresolved entity reference &{entity.name}; (its DTD is never "
+                             "loaded)", display_name(path), entity.sourceline)
+    return tree
+
+
+def _may_hold_entity_reference(data: bytes) -> bool:
+    """``False`` when ``data`` surely holds no reference to a non-predefined entity."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]:
+        return True  # UTF-16 (rare): no byte-level test, look at what the parser saw
+    return bool(_ENTITY_REFERENCE.search(data))
 
 
 def read_header(header: etree._Element | None, termbase: Termbase) -> None:
@@ -444,15 +593,18 @@ def paused_gc() -> Iterator[None]:
 
 
 def read_entries(root: etree._Element, path: str, names: EntryNames, termbase: Termbase,
-                 proper_noun_notes: bool = False) -> Termbase:
-    """Read the header and every entry under ``root`` into ``termbase``."""
+                 marker_notes: bool = False) -> Termbase:
+    """Read the header and every entry under ``root`` into ``termbase``.
+
+    Warnings about what was read leniently are issued once the whole file has been read.
+    """
     with paused_gc():
-        return _read_entries(root, path, names, termbase, proper_noun_notes)
+        return _read_entries(root, path, names, termbase, marker_notes)
 
 
 def _read_entries(root: etree._Element, path: str, names: EntryNames, termbase: Termbase,
-                  proper_noun_notes: bool) -> Termbase:
-    reader = EntryReader(path, names, proper_noun_notes)
+                  marker_notes: bool) -> Termbase:
+    reader = EntryReader(path, names, marker_notes)
     lang = root.get(XML_LANG)
     if lang:
         termbase.lang = normalize_tag(lang)
@@ -574,6 +726,9 @@ class Dialect:
     xref_levels: dict[str, tuple[str, ...]]
     #: whether ``<date>`` holds only ``xsd:date`` (TBX 2008), so a time of day is dropped.
     date_only: bool = False
+    #: whether ``<date>`` may hold a date kept as written (TBX 2008's core DTD: any text); if
+    #: not (v3: ``xsd:date``/``xsd:dateTime`` only), it is written as a ``trilex:date=`` note.
+    free_dates: bool = False
 
 
 class EntryWriter:
@@ -675,13 +830,15 @@ class EntryWriter:
         marker_note = None
         if term.part_of_speech:
             pos = term.part_of_speech
-            if pos not in self.dialect.parts_of_speech:
+            if pos in PARTS_OF_SPEECH and pos not in self.dialect.parts_of_speech:
                 pos, marker_note = "noun", PROPER_NOUN_NOTE
             self.element(inner, "termNote", pos, type="partOfSpeech")
         if term.term_type:
             self.element(inner, "termNote", term.term_type, type="termType")
         if term.status is not None:
             self.element(inner, "termNote", STATUS_TO_TBX[term.status], type="administrativeStatus")
+        elif term.status_as_written:
+            self.element(inner, "termNote", term.status_as_written, type="administrativeStatus")
         if term.geographical_usage:
             self.element(inner, "termNote", term.geographical_usage, type="geographicalUsage")
         for context in term.contexts:
@@ -744,21 +901,28 @@ class EntryWriter:
                          target=reference.target)
 
     def write_transactions(self, transactions: list[Transaction], depth: int) -> None:
-        """Append one ``transacGrp`` per transaction (type, responsibility, date)."""
+        """Append one ``transacGrp`` per transaction (type, responsibility, date).
+
+        A type or date outside TBX-Basic (kept as written by the reader) is written as it is;
+        in a dialect whose ``<date>`` takes only ``xsd`` dates, such a date becomes a note.
+        """
         for transaction in transactions:
-            if transaction.type not in ("origination", "modification"):
-                raise TrilexError(f"unknown transaction type {transaction.type!r} "
-                                  "(allowed: origination, modification)")
+            if not transaction.type.strip():
+                raise TrilexError("transaction without a type "
+                                  "(TBX-Basic: origination, modification)")
             self.line(depth, "<transacGrp>")
             self.element(depth + 1, "transac", transaction.type, type="transactionType")
             if transaction.responsibility:
                 self.element(depth + 1, "transacNote", transaction.responsibility,
                              type="responsibility")
             if transaction.date:
-                if not is_xsd_date(transaction.date):
-                    raise TrilexError(f"bad date {transaction.date!r}, expected YYYY-MM-DD")
-                date = transaction.date[:10] if self.dialect.date_only else transaction.date
-                self.element(depth + 1, "date", date)
+                if is_xsd_date(transaction.date):
+                    date = transaction.date[:10] if self.dialect.date_only else transaction.date
+                    self.element(depth + 1, "date", date)
+                elif self.dialect.free_dates:
+                    self.element(depth + 1, "date", transaction.date)
+                else:
+                    self.element(depth + 1, "note", DATE_NOTE_PREFIX + transaction.date)
             self.line(depth, "</transacGrp>")
 
 

@@ -18,8 +18,7 @@ from lxml import etree
 
 from trilex.fileio import display_name, read_bytes
 from trilex.lang.tags import is_valid_tag
-from trilex.termbase.tbxcore import TBX_NS, XML_LANG, is_xml_id, is_xsd_date
-from trilex.xmlsafe import parse_xml
+from trilex.termbase.tbxcore import TBX_NS, XML_LANG, is_xml_id, is_xsd_date, parse_tbx
 
 
 @dataclass(frozen=True)
@@ -389,9 +388,10 @@ class _Checker:
 
 
 def validate_bytes(data: bytes, path: str | os.PathLike[str]) -> list[Problem]:
-    """Check TBX ``data`` (the bytes of ``path``); unreadable XML raises :class:`InputError`."""
+    """Check TBX ``data`` (the bytes of ``path``); unreadable XML raises :class:`InputError`
+    (so does an unresolved entity reference: what the text says is unknown)."""
     name = display_name(path)
-    root = parse_xml(data, path).getroot()
+    root = parse_tbx(data, path).getroot()
     tag = root.tag if isinstance(root.tag, str) else ""
     namespace, local = None, tag
     if tag.startswith("{"):
