@@ -13,6 +13,7 @@ from pathlib import PurePath
 from trilex.bitext.model import BilingualDocument
 from trilex.errors import ConfigError, InputError
 from trilex.fileio import display_name, read_bytes
+from trilex.xmlsafe import root_name
 
 #: The formats :func:`read_document` reads (parallel text needs two files: :func:`read_parallel`).
 FORMATS = ("xliff", "po", "tmx", "csv", "tsv")
@@ -63,11 +64,13 @@ def detect_format(path: str, data: bytes) -> str:
     head = _head_text(data)
     stripped = head.lstrip("\ufeff \t\r\n")
     if stripped.startswith("<"):
-        if "<xliff" in head:
-            return "xliff"
-        if "<tmx" in head:
-            return "tmx"
-        raise InputError("XML that is neither XLIFF nor TMX", name, 1)
+        root = root_name(data)  # the root element, past comments and a DOCTYPE of any length
+        if root is None:  # XML that breaks before its root: the start decides, the reader refuses
+            root = "xliff" if "<xliff" in head else "tmx" if "<tmx" in head else ""
+        if root in ("xliff", "tmx"):
+            return root
+        raise InputError(f"XML that is neither XLIFF nor TMX (the root element is <{root}>)" if root
+                         else "XML that is neither XLIFF nor TMX", name, 1)
     if _PO_KEYWORD.search(head):
         return "po"
     first_line = stripped.split("\n", 1)[0]

@@ -94,3 +94,20 @@ def iterparse_safe(source: str | os.PathLike[str] | IO[bytes], name: str,
             yield event, element
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, name) from None
+
+
+def root_name(data: bytes) -> str | None:
+    """The local name of the root element of ``data``, parsed safely up to its start tag (past any
+    comments, processing instructions and DOCTYPE, however long); ``None`` when the XML breaks,
+    or is refused, before it."""
+    import io
+
+    from trilex.errors import TrilexError
+
+    try:
+        for _, element in iterparse_safe(io.BytesIO(data), "-", events=("start",)):
+            tag = element.tag
+            return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+    except TrilexError:
+        return None
+    return None

@@ -9,7 +9,6 @@ or processing instructions before it are.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 from collections.abc import Iterable
@@ -19,6 +18,7 @@ from pathlib import Path
 from trilex.errors import InputError
 from trilex.fileio import display_name, read_bytes, write_bytes
 from trilex.termbase.model import Termbase
+from trilex.xmlsafe import root_name
 
 FORMATS = ("tbx3", "tbx2", "csv", "tsv")
 _EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}
@@ -33,21 +33,6 @@ def _head_as_utf8(data: bytes) -> bytes:
     return head.removeprefix(b"\xef\xbb\xbf")
 
 
-def _root_name(data: bytes) -> bytes | None:
-    """The local name of the root element, parsed safely up to its start tag; ``None`` when
-    the XML breaks (or is refused) before it."""
-    from trilex.errors import TrilexError
-    from trilex.xmlsafe import iterparse_safe
-
-    try:
-        for _, element in iterparse_safe(io.BytesIO(data), "-", events=("start",)):
-            tag = element.tag
-            return (tag.rpartition("}")[2] if isinstance(tag, str) else "").encode("utf-8")
-    except TrilexError:
-        return None
-    return None
-
-
 def sniff_format(data: bytes) -> str | None:
     """``tbx3``, ``tbx2``, ``csv`` or ``tsv`` judged from the content; ``None`` for other XML."""
     head = _head_as_utf8(data)
@@ -59,10 +44,12 @@ def sniff_format(data: bytes) -> str | None:
         position = skipped.end()
     rest = head[position:].lstrip()
     if rest.startswith(b"<"):
-        name = _root_name(data)
-        if name is None:  # malformed or hostile: the start of the file decides, the reader refuses
+        found = root_name(data)
+        if found is None:  # malformed or hostile: the start of the file decides, the reader refuses
             root = _ROOT.match(rest)
             name = root.group(1) if root else b""
+        else:
+            name = found.encode("utf-8")
         return {b"tbx": "tbx3", b"martif": "tbx2"}.get(name)
     first_line = rest.split(b"\n", 1)[0]
     return "tsv" if b"\t" in first_line and b"," not in first_line else "csv"

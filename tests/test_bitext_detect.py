@@ -77,3 +77,22 @@ def test_detect_marker():
     assert detect_marker(["&File", "&Edit", "_one"]) == "&"
     assert detect_marker(["file_name only once", "Plain"]) is None
     assert detect_marker(["_File", "_Edit"], declared="&") == "&"
+
+
+@pytest.mark.parametrize("name, expected", [("inline12.xlf", "xliff"), ("bilingual.tmx", "tmx")])
+def test_the_root_is_found_after_a_long_comment(tmp_path, name, expected):
+    # the root element decides, not a fixed window: a 6 KB licence comment before it, and a
+    # comment naming the other format, must not mislead the sniffing
+    data = (DATA / name).read_bytes()
+    declaration, _, rest = data.partition(b"?>")
+    other = b"tmx" if expected == "xliff" else b"xliff"
+    comment = b"\n<!-- " + b"<" + other + b"> licence text " * 400 + b" -->\n"
+    copy = tmp_path / "upload.dat"
+    copy.write_bytes(declaration + b"?>" + comment + rest)
+    assert len(comment) > 4096
+    assert detect_format(str(copy), copy.read_bytes()) == expected
+
+
+def test_xml_of_another_kind_names_its_root(tmp_path):
+    with pytest.raises(InputError, match="the root element is <html>"):
+        detect_format("page.dat", b"<?xml version='1.0'?>\n<html><body/></html>")
