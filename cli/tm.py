@@ -66,8 +66,13 @@ def import_(files: tuple[str, ...], tm_path: str, parallel: tuple[tuple[str, str
     """Add TMX, XLIFF, PO, CSV/TSV, parallel-text or termbase files to a TM.
 
     Units already in the TM (the same texts in the same languages, after normalization) are
-    counted as duplicates; a newer copy (later change date) replaces the older one. Each file
-    is imported in one transaction: a file that turns out to be broken half-way adds nothing.
+    counted as duplicates; a newer copy (later change date) replaces the older one. A date
+    that is not a date is kept as written, never counts as newer, and is counted in a warning.
+    Each file is imported in one transaction: a file that turns out to be broken half-way adds
+    nothing, and a new TM whose first import fails is not created.
+
+    Imports into the same TM take turns: one waits for another to finish, for up to 600
+    seconds (set TRILEX_TM_WAIT=SECONDS for another limit), then gives up with "TM is busy".
 
     \b
     Examples:
@@ -75,7 +80,7 @@ def import_(files: tuple[str, ...], tm_path: str, parallel: tuple[tuple[str, str
       trilex tm import glossary.tbx messages.th.po --tm project.tm
       trilex tm import --parallel news.en.txt news.th.txt -s en -t th --tm project.tm
     """
-    from trilex.errors import ConfigError
+    from trilex.errors import ConfigError, warn_input
     from trilex.tm.importers import read_parallel_units, read_units
     from trilex.tm.store import open_store
 
@@ -91,6 +96,10 @@ def import_(files: tuple[str, ...], tm_path: str, parallel: tuple[tuple[str, str
             updated = f" ({result.updated} newer copies kept)" if result.updated else ""
             empty = f", {result.empty} empty" if result.empty else ""
             info(f"{display_name(path)}: {result.added} units added, {result.duplicates} duplicates{updated}{empty}")
+            if result.unreadable_dates:
+                count = result.unreadable_dates
+                warn_input(f"{count} date{'s' if count != 1 else ''} could not be read (kept as written; "
+                           "they never count as newer)", display_name(path))
         store.maintain()
 
 

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from trilex.errors import InputWarning
 from trilex.lang.tags import normalize_tag, tag_matches
 
 #: Inline elements whose content is native code (text plus ``sub`` flows).
@@ -39,8 +40,11 @@ DATE_ATTRIBUTES = ("creationdate", "changedate", "lastusagedate")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-class TmxWarning(UserWarning):
-    """Something in a TMX file was repaired while reading it; the data is still usable."""
+class TmxWarning(InputWarning):
+    """Something in a TMX file was repaired while reading it; the data is still usable.
+
+    An :class:`~trilex.errors.InputWarning` with the file and line, so the CLI shows it as one
+    line ``FILE:LINE: warning: …`` (and ``-q`` silences it)."""
 
 
 Content = list["str | InlineCode"]
@@ -236,7 +240,18 @@ def format_tmx_date(moment: datetime) -> str:
 
 def normalize_tmx_date(value: str) -> str:
     """``value`` in the TMX form ``YYYYMMDDThhmmssZ`` if it parses as a date, else unchanged."""
-    if _TMX_DATE.match(value):
-        return value
+    return readable_tmx_date(value) or value
+
+
+def readable_tmx_date(value: str | None) -> str | None:
+    """``value`` in the TMX form ``YYYYMMDDThhmmssZ`` if it is a date, else ``None``.
+
+    Dates in that form compare correctly as strings; a value that is not a date must never
+    take part in a comparison (it would sort after every real date).
+    """
+    if not value:
+        return None
     parsed = parse_tmx_date(value)
-    return value if parsed is None else format_tmx_date(parsed)
+    if parsed is None:
+        return None
+    return value if _TMX_DATE.match(value) else format_tmx_date(parsed)

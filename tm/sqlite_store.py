@@ -4,26 +4,45 @@ Tables: ``units`` (each unit whole, as JSON, with its dedup key, origin and date
 ``segments`` (one row per variant: plain text as written, match key, length) and the trigram
 index of :mod:`trilex.tm.gram_index`. The file uses WAL journaling and records its schema
 version in ``PRAGMA user_version``. Every import runs in one transaction.
+
+Several processes may use one TM at once. Readers never wait; a writer holds the write lock
+for a whole import, and another writer waits for it (SQLite's busy timeout, set to
+:func:`~trilex.tm.store.configured_wait` seconds) and then gives up with
+:class:`~trilex.tm.store.TMBusyError`. The schema of a TM is created in a write transaction
+that looks again at the version once it holds the lock, so two processes creating the same TM
+do not trip over each other.
+
+A new TM is built in a private temporary file beside it (``.NAME.XXXX.tmp-tm``, locked by its
+process for as long as it is open) and appears under its name — by a hard link, which never
+replaces a file — only when its first import has succeeded: a failed import into a new TM
+leaves nothing behind. If another process created the TM meanwhile, the units are added to
+that one instead. Temporary files left by a killed process are removed by the next process
+that creates the TM, once nothing holds them and they are a minute old.
 """
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import hashlib
 import json
 import math
 import os
 import sqlite3
+import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
+from types import TracebackType
 
-from trilex.errors import InputError
+from trilex.errors import InputError, OutputError
 from trilex.lang.tags import primary_subtag
 from trilex.tm import gram_index
 from trilex.tm.fuzzy import comparable, match_key, percentages
-from trilex.tm.model import TranslationUnit, format_tmx_date
+from trilex.tm.model import DATE_ATTRIBUTES, TranslationUnit, format_tmx_date, readable_tmx_date
 from trilex.tm.store import (
-    DEFAULT_MIN_SCORE, ConcordanceHit, FuzzyMatch, ImportResult, StoredUnit, StoreStats,
-    TMStore,
+    DEFAULT_MIN_SCORE, WAIT_ENV, ConcordanceHit, FuzzyMatch, ImportResult, StoredUnit, StoreStats,
+    TMBusyError, TMStore, configured_wait,
 )
 from trilex.tm.unit_codec import decode_unit, encode_unit
 
@@ -59,13 +78,36 @@ MAX_FRAGMENTATION = 4.0
 #: scanning the segments of a suitable length instead.
 _SHORT_QUERY = 3
 
+#: The ending of the temporary file a new TM is built in (``.NAME.XXXXXXXX.tmp-tm``).
+TEMP_SUFFIX = ".tmp-tm"
+_SIDECARS = ("-wal", "-shm", "-journal")
+#: SQLite takes the busy timeout in milliseconds as a C int.
+_MAX_WAIT = 2_000_000.0
+#: A temporary file of a new TM untouched for this long (seconds) and locked by nobody is a
+#: leftover of a killed process. (Its owner locks it within milliseconds of creating it, and
+#: holds the lock until the TM is in place.)
+STALE_AFTER = 60.0
 
-def _unit_changed(unit: TranslationUnit) -> str | None:
-    """The unit's latest change or creation date (TMX form), from the unit or its variants."""
-    dates = [holder.attributes.get(name) for holder in [unit, *unit.variants]
-             for name in ("changedate", "creationdate")]
-    dates = [date for date in dates if date]
-    return max(dates) if dates else None
+
+def _unit_dates(unit: TranslationUnit) -> tuple[str | None, int]:
+    """The unit's latest change or creation date (TMX form), from the unit or its variants, and
+    how many of its date attributes are not dates (those take part in no comparison)."""
+    latest: str | None = None
+    unreadable = 0
+    for holder in (unit, *unit.variants):
+        attributes = holder.attributes
+        if not attributes:
+            continue
+        for name in DATE_ATTRIBUTES:
+            value = attributes.get(name)
+            if value is None:
+                continue
+            date = readable_tmx_date(value)
+            if date is None:
+                unreadable += 1
+            elif name != "lastusagedate" and (latest is None or date > latest):
+                latest = date
+    return latest, unreadable
 
 
 def dedup_key(pairs: Iterable[tuple[str, str]]) -> bytes:
@@ -74,40 +116,175 @@ def dedup_key(pairs: Iterable[tuple[str, str]]) -> bytes:
     return hashlib.sha1(json.dumps(sorted(set(pairs)), ensure_ascii=False).encode("utf-8")).digest()
 
 
+def _is_busy(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
 class SQLiteStore(TMStore):
-    """A TM in one SQLite file (see the module docstring for the layout)."""
+    """A TM in one SQLite file (see the module docstring for the layout and for concurrency).
 
-    def __init__(self, path: str, create: bool = True):
+    ``wait`` is how many seconds a writer waits for another writer before it gives up with
+    :class:`~trilex.tm.store.TMBusyError` (default: ``$TRILEX_TM_WAIT``, else 600).
+    """
+
+    def __init__(self, path: str, create: bool = True, wait: float | None = None):
         self.path = path
-        if not create and not os.path.exists(path):
-            raise InputError("no such TM file", path)
-        if not create and os.path.getsize(path) == 0:
+        self.wait = min(configured_wait(wait), _MAX_WAIT)
+        #: The private file a new TM is built in until it is published under ``path``.
+        self._temp: str | None = None
+        self._imports_tried = False
+        if not os.path.exists(path):
+            if not create:
+                raise InputError("no such TM file", path)
+            self._temp = self._new_temp()
+            try:
+                self.db = self._connect(self._temp, create=True, private=True)
+            except BaseException:
+                _remove_files(self._temp)
+                raise
+            return
+        if not create and os.path.isfile(path) and os.path.getsize(path) == 0:
             raise InputError("not a trilex TM file (an empty file)", path)
-        try:
-            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            self._prepare()
-        except sqlite3.DatabaseError as exc:
-            raise InputError(f"not a trilex TM file ({exc})", path) from None
+        self.db = self._connect(path, create)
 
-    def _prepare(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        application = self.db.execute("PRAGMA application_id").fetchone()[0]
+    # -- opening, locking, publishing -----------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _busy_is_an_error(self) -> Iterator[None]:
+        """Turn SQLite's "database is locked" (after waiting ``self.wait``) into :class:`TMBusyError`."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+            raise TMBusyError(f"TM is busy: another import is running (gave up after {self.wait:g} s; "
+                              f"{WAIT_ENV}=SECONDS sets how long to wait)", self.path) from None
+
+    def _connect(self, file: str, create: bool, private: bool = False) -> sqlite3.Connection:
+        """A connection to ``file``, its schema created (with ``create``) or checked."""
+        db = None
+        try:
+            with self._busy_is_an_error():
+                db = sqlite3.connect(file, timeout=self.wait, isolation_level=None, check_same_thread=False)
+                if private:
+                    # Held until closed: nobody else can open it, or take it for a stale leftover.
+                    db.execute("PRAGMA locking_mode = EXCLUSIVE")
+                self._prepare(db, create)
+            return db
+        except sqlite3.DatabaseError as exc:
+            if db is not None:
+                db.close()
+            raise InputError(f"not a trilex TM file ({exc})", self.path) from None
+        except BaseException:
+            if db is not None:
+                db.close()
+            raise
+
+    def _prepare(self, db: sqlite3.Connection, create: bool) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
         if version == 0:
-            if self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            if not create:
+                empty = not db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                raise InputError("not a trilex TM file (" + ("an empty database" if empty else
+                                 "an SQLite database of something else") + ")", self.path)
+            self._create_schema(db)
+        else:
+            application = db.execute("PRAGMA application_id").fetchone()[0]
+            if application != _APPLICATION_ID:
                 raise InputError("not a trilex TM file (an SQLite database of something else)", self.path)
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA application_id = {_APPLICATION_ID}; "
-                                  f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
-        elif application != _APPLICATION_ID:
-            raise InputError("not a trilex TM file (an SQLite database of something else)", self.path)
-        elif version > SCHEMA_VERSION:
-            raise InputError(f"TM schema version {version} is newer than this trilex understands "
-                             f"({SCHEMA_VERSION}); upgrade trilex", self.path)
-        self.db.execute("PRAGMA synchronous = NORMAL")
+            if version > SCHEMA_VERSION:
+                raise InputError(f"TM schema version {version} is newer than this trilex understands "
+                                 f"({SCHEMA_VERSION}); upgrade trilex", self.path)
+        db.execute("PRAGMA synchronous = NORMAL")
+
+    def _create_schema(self, db: sqlite3.Connection) -> None:
+        """Create the tables, unless another process did while this one waited for the lock."""
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                    raise InputError("not a trilex TM file (an SQLite database of something else)", self.path)
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            elif db.execute("PRAGMA application_id").fetchone()[0] != _APPLICATION_ID:
+                raise InputError("not a trilex TM file (an SQLite database of something else)", self.path)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _new_temp(self) -> str:
+        """A new private file beside ``self.path`` to build the TM in."""
+        folder = os.path.dirname(os.path.abspath(self.path))
+        name = os.path.basename(self.path)
+        _remove_stale_temps(folder, name)
+        try:
+            fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
+        except OSError as exc:
+            raise OutputError(f"cannot create the TM: {exc.strerror or exc}", self.path) from None
+        os.close(fd)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o644 & ~umask)  # what SQLite gives a file it creates
+        return temp
+
+    def _publish(self) -> ImportResult | None:
+        """Put the new TM in place under ``self.path`` and continue there.
+
+        A hard link never replaces a file: if the TM appeared meanwhile (another process
+        created it) or the file system has no hard links, the units built so far are added to
+        the TM at ``self.path`` instead, and what that import did is returned.
+        """
+        temp, built = self._temp, self.db
+        assert temp is not None
+        built.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:
+            os.link(temp, self.path)
+        except OSError:
+            pass
+        else:
+            self._temp = None
+            built.close()
+            _remove_files(temp)
+            self.db = self._connect(self.path, create=True)
+            return None
+        try:
+            self.db = self._connect(self.path, create=True)
+            self._temp = None
+            if not built.execute("SELECT count(*) FROM units").fetchone()[0]:
+                return None
+            origin = built.execute("SELECT origin FROM units LIMIT 1").fetchone()[0]
+            with self._busy_is_an_error():
+                return self._add(_stored_units(built), origin)
+        finally:
+            self._temp = None
+            built.close()
+            _remove_files(temp)
 
     # -- adding -----------------------------------------------------------------------------
 
     def add(self, units: Iterable[TranslationUnit], origin: str) -> ImportResult:
+        self._imports_tried = True
+        with self._busy_is_an_error():
+            result = self._add(units, origin)
+        if self._temp is not None:
+            merged = self._publish()
+            if merged is not None:  # added to a TM another process created meanwhile
+                result.added = merged.added
+                result.duplicates += merged.duplicates
+                result.updated += merged.updated
+        return result
+
+    def _add(self, units: Iterable[TranslationUnit], origin: str) -> ImportResult:
         result = ImportResult(origin)
         imported = format_tmx_date(datetime.now(timezone.utc))
         self.db.execute("BEGIN IMMEDIATE")
@@ -126,17 +303,19 @@ class SQLiteStore(TMStore):
 
     def _add_unit(self, unit: TranslationUnit, origin: str, imported: str,
                   writer: gram_index.PostingsWriter, segments_out: _SegmentWriter, result: ImportResult) -> None:
+        changed, unreadable = _unit_dates(unit)
+        result.unreadable_dates += unreadable
         if not any(variant.text.strip() for variant in unit.variants):
             result.empty += 1
             return
         segments = [(variant.text, primary_subtag(variant.lang), variant.lang) for variant in unit.variants]
         keys = [match_key(text) for text, _, _ in segments]
         key = dedup_key((lang, segment_key) for (_, lang, _), segment_key in zip(segments, keys))
-        changed = _unit_changed(unit)
         row = self.db.execute("SELECT id, changed FROM units WHERE dedup_key = ?", (key,)).fetchone()
         if row is not None:
             result.duplicates += 1
-            if changed and (row[1] is None or changed > row[1]):
+            stored = readable_tmx_date(row[1])
+            if changed and (stored is None or changed > stored):
                 segments_out.flush()
                 self._replace_unit(row[0], unit, origin, changed)
                 result.updated += 1
@@ -160,14 +339,20 @@ class SQLiteStore(TMStore):
 
     def optimize(self) -> int:
         """Join the index chunks that imports wrote (one transaction); returns trigrams merged."""
-        self.db.execute("BEGIN IMMEDIATE")
+        with self._busy_is_an_error():
+            self.db.execute("BEGIN IMMEDIATE")
         try:
             merged = gram_index.merge_chunks(self.db)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # Shrink the log if nobody is reading; never wait for readers to finish.
+        self.db.execute("PRAGMA busy_timeout = 0")
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {int(self.wait * 1000)}")
         return merged
 
     def fragmentation(self) -> float:
@@ -299,15 +484,8 @@ class SQLiteStore(TMStore):
     # -- listing ----------------------------------------------------------------------------
 
     def iter_units(self) -> Iterator[StoredUnit]:
-        last = 0
-        while True:
-            rows = self.db.execute(
-                "SELECT id, data, origin, imported FROM units WHERE id > ? ORDER BY id LIMIT 1000", (last,)).fetchall()
-            if not rows:
-                return
-            for unit_id, data, origin, imported in rows:
-                yield StoredUnit(unit_id, decode_unit(data), origin, imported)
-            last = rows[-1][0]
+        for unit_id, data, origin, imported in _unit_rows(self.db):
+            yield StoredUnit(unit_id, decode_unit(data), origin, imported)
 
     def stats(self) -> StoreStats:
         units = self.db.execute("SELECT count(*) FROM units").fetchone()[0]
@@ -319,11 +497,85 @@ class SQLiteStore(TMStore):
         }
         origins = dict(self.db.execute(
             "SELECT coalesce(origin, ''), count(*) FROM units GROUP BY origin ORDER BY origin"))
-        size = sum(os.path.getsize(name) for name in (self.path, self.path + "-wal") if os.path.exists(name))
+        file = self._temp or self.path
+        size = sum(os.path.getsize(name) for name in (file, file + "-wal") if os.path.exists(name))
         return StoreStats(units, segments, pairs, origins, size, f"SQLite {sqlite3.sqlite_version}")
 
     def close(self) -> None:
+        """Close the TM. A new TM that was never imported into appears now (empty); one whose
+        imports all failed is not created."""
+        if self._temp is None:
+            self.db.close()
+        elif self._imports_tried:
+            self._discard()
+        else:
+            try:
+                self._publish()
+            finally:
+                self.db.close()
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if kind is not None and self._temp is not None:
+            self._discard()  # a new TM whose ``with`` block failed is not created
+        self.close()
+
+    def _discard(self) -> None:
+        temp, self._temp = self._temp, None
         self.db.close()
+        if temp is not None:
+            _remove_files(temp)
+
+
+def _unit_rows(db: sqlite3.Connection) -> Iterator[tuple[int, str, str | None, str]]:
+    """``(id, data, origin, imported)`` of every unit, in the order they were added."""
+    last = 0
+    while True:
+        rows = db.execute(
+            "SELECT id, data, origin, imported FROM units WHERE id > ? ORDER BY id LIMIT 1000", (last,)).fetchall()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1][0]
+
+
+def _stored_units(db: sqlite3.Connection) -> Iterator[TranslationUnit]:
+    for _unit_id, data, _origin, _imported in _unit_rows(db):
+        yield decode_unit(data)
+
+
+def _remove_files(database: str) -> None:
+    """Remove ``database`` and the files SQLite keeps beside it, those that exist."""
+    for name in (database, *(database + sidecar for sidecar in _SIDECARS)):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+
+
+def _remove_stale_temps(folder: str, name: str) -> None:
+    """Remove the temporary files of new TMs named ``name`` that processes killed while
+    creating them left behind: untouched for :data:`STALE_AFTER` seconds and locked by nobody."""
+    pattern = os.path.join(glob.escape(folder), glob.escape(f".{name}.") + "*" + TEMP_SUFFIX)
+    for temp in glob.glob(pattern):
+        try:
+            touched = max(os.path.getmtime(file) for file in (temp, temp + "-wal") if os.path.exists(file))
+            if time.time() - touched < STALE_AFTER:
+                continue
+            probe = sqlite3.connect(temp, timeout=0, isolation_level=None)
+        except (OSError, ValueError, sqlite3.Error):
+            continue
+        try:
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+            except sqlite3.DatabaseError as exc:
+                if _is_busy(exc):
+                    continue  # its process is still building it
+            _remove_files(temp)  # while this process holds it
+        except OSError:
+            continue
+        finally:
+            probe.close()
+        with contextlib.suppress(OSError):
+            _remove_files(temp)
 
 
 class _SegmentWriter:

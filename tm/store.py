@@ -3,6 +3,11 @@
 The interface is what every backend offers; :class:`~trilex.tm.sqlite_store.SQLiteStore` (a
 single file, no server) is the default. A server database for teams can be added later as
 another :class:`TMStore` subclass chosen by :func:`open_store` from the location's form.
+
+Writers take turns: an import waits for another one into the same TM to finish, for up to
+:data:`DEFAULT_WAIT` seconds (the ``TRILEX_TM_WAIT`` environment variable, or the ``wait``
+argument of :func:`open_store`, sets another limit), and then gives up with
+:class:`TMBusyError` (``TM is busy: another import is running``).
 """
 
 from __future__ import annotations
@@ -13,11 +18,37 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from trilex.errors import ConfigError
+from trilex.errors import ConfigError, TrilexError
 from trilex.tm.model import TranslationUnit
 
 #: Matches below this percentage are not reported unless asked for.
 DEFAULT_MIN_SCORE = 75.0
+
+#: How long (seconds) a writer waits for another writer of the same TM before giving up.
+DEFAULT_WAIT = 600.0
+#: The environment variable that sets another wait (seconds; ``0`` gives up at once).
+WAIT_ENV = "TRILEX_TM_WAIT"
+
+
+class TMBusyError(TrilexError):
+    """Another process kept the TM locked for longer than the writer was willing to wait."""
+
+
+def configured_wait(wait: float | None = None) -> float:
+    """``wait``, else ``$TRILEX_TM_WAIT``, else :data:`DEFAULT_WAIT` (seconds, 0 or more)."""
+    if wait is None:
+        raw = os.environ.get(WAIT_ENV, "").strip()
+        if not raw:
+            return DEFAULT_WAIT
+        try:
+            wait = float(raw)
+        except ValueError:
+            wait = -1.0
+        if not wait >= 0 or wait == float("inf"):
+            raise ConfigError(f"{WAIT_ENV} must be a number of seconds (0 or more), not {raw!r}")
+    elif not wait >= 0:
+        raise ConfigError(f"the TM wait must be 0 seconds or more, not {wait!r}")
+    return float(wait)
 
 @dataclass(frozen=True)
 class FuzzyMatch:
@@ -62,13 +93,15 @@ class StoredUnit:
 @dataclass
 class ImportResult:
     """What an import did: units ``added``, ``duplicates`` left out (``updated`` of them
-    replaced an older copy), and ``empty`` units without any text."""
+    replaced an older copy), ``empty`` units without any text, and ``unreadable_dates``: date
+    attributes that are not dates (kept as written; they never make a copy count as newer)."""
 
     origin: str
     added: int = 0
     duplicates: int = 0
     updated: int = 0
     empty: int = 0
+    unreadable_dates: int = 0
 
 
 @dataclass
@@ -129,10 +162,15 @@ class TMStore(ABC):
         self.close()
 
 
-def open_store(location: str | os.PathLike[str], create: bool = True) -> TMStore:
+def open_store(location: str | os.PathLike[str], create: bool = True, wait: float | None = None) -> TMStore:
     """Open the TM at ``location``: a file path opens (or, with ``create``, creates) a SQLite store.
 
-    Raises :class:`~trilex.errors.InputError` if the file is not a trilex TM, and
+    ``wait`` is how many seconds a writer waits for another one (default: :func:`configured_wait`).
+    A new TM appears only once its first import succeeds (or when it is closed without any
+    import): a failed import into a new TM leaves no file behind.
+
+    Raises :class:`~trilex.errors.InputError` if the file is not a trilex TM,
+    :class:`TMBusyError` if another writer keeps it locked too long, and
     :class:`~trilex.errors.ConfigError` for a location no backend handles.
     """
     text = os.fspath(location)
@@ -140,4 +178,4 @@ def open_store(location: str | os.PathLike[str], create: bool = True) -> TMStore
         raise ConfigError(f"no TM backend for {text!r}: only SQLite files are supported so far")
     from trilex.tm.sqlite_store import SQLiteStore
 
-    return SQLiteStore(text, create=create)
+    return SQLiteStore(text, create=create, wait=wait)

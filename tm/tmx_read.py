@@ -9,9 +9,11 @@ stored as ``YYYYMMDDThhmmssZ`` when they parse.
 Reading is lenient where real tools are sloppy and strict where the data would be ambiguous:
 
 * a ``<bpt>`` without its ``<ept>`` (or the reverse) is kept as an ``<it pos="begin|end">``
-  code, with a :class:`~trilex.tm.model.TmxWarning`;
+  code, with a :class:`~trilex.tm.model.TmxWarning` (an
+  :class:`~trilex.errors.InputWarning` naming the file and line);
 * a ``<tuv>`` without a language, a ``<tuv>`` without ``<seg>``, a root other than ``<tmx>``,
-  a missing ``<header>``, malformed XML or undecodable bytes raise
+  a missing ``<header>``, an entity reference left unresolved (``&name;`` from a DTD that is
+  never loaded), malformed XML or undecodable bytes raise
   :class:`~trilex.errors.InputError` naming the file and line.
 """
 
@@ -25,7 +27,7 @@ from typing import IO
 
 from lxml import etree
 
-from trilex.errors import InputError
+from trilex.errors import InputError, location
 from trilex.fileio import STDIO, display_name
 from trilex.tm.model import (
     CODE_KINDS,
@@ -46,6 +48,8 @@ from trilex.tm.model import (
 from trilex.xmlsafe import iterparse_safe
 
 WarningHandler = Callable[[str], None]
+#: How the reader reports a repair: ``(message, line)``.
+_Warn = Callable[[str, "int | None"], None]
 
 _INLINE_KINDS = frozenset(CODE_KINDS) | {"hi", "sub"}
 _HEADER_FIELDS = ("creationtool", "creationtoolversion", "segtype", "adminlang", "datatype")
@@ -60,13 +64,14 @@ def read_tmx(source: str | os.PathLike[str] | IO[bytes], name: str | None = None
     in messages (default: the path, or the stream's ``name``). Units are parsed as the
     iterator is consumed, so a file of millions of units is never held in memory. Repairs
     made while reading are passed to ``on_warning`` as ``FILE:LINE: message`` strings (by
-    default they are issued as :class:`~trilex.tm.model.TmxWarning`).
+    default they are issued as :class:`~trilex.tm.model.TmxWarning`, which carries the file
+    and line: the CLI shows it as ``FILE:LINE: warning: message``).
 
     Raises :class:`~trilex.errors.InputError` (with file and line) for anything that is not
     a readable TMX file — at once for a bad start, or while iterating for a later problem.
     """
     stream, owned, label = _open(source, name)
-    warn = on_warning or _issue_warning
+    warn = _warner(label, on_warning)
     try:
         events = iterparse_safe(stream, label, events=("start", "end"), tag=("tmx", "header", "tu"))
         header = _read_header(events, label)
@@ -77,8 +82,16 @@ def read_tmx(source: str | os.PathLike[str] | IO[bytes], name: str | None = None
     return header, _read_units(events, header, label, warn, stream if owned else None)
 
 
-def _issue_warning(message: str) -> None:
-    warnings.warn(message, TmxWarning, stacklevel=4)
+def _warner(name: str, on_warning: WarningHandler | None) -> _Warn:
+    if on_warning is not None:
+        return lambda message, line: on_warning(location(name, line) + message)
+    return lambda message, line: warnings.warn(TmxWarning(message, name, line), stacklevel=2)
+
+
+def _refuse_entities(element: etree._Element, name: str) -> None:
+    """Refuse an entity reference the parser left unresolved (it would drop out of the text)."""
+    for entity in element.iter(etree.Entity):
+        raise InputError(f"unresolved entity reference {entity.text}", name, entity.sourceline)
 
 
 def _open(source: str | os.PathLike[str] | IO[bytes], name: str | None) -> tuple[IO[bytes], bool, str]:
@@ -103,6 +116,7 @@ def _read_header(events: Iterator[tuple[str, etree._Element]], name: str) -> Tmx
         if element.tag == "tu":
             raise InputError("no <header> before the first <tu>", name, element.sourceline)
         if event == "end" and element.tag == "header":
+            _refuse_entities(element, name)
             header = _header(element, root.get("version", "1.4"))
             element.clear()
             return header
@@ -129,12 +143,13 @@ def _header(element: etree._Element, version: str) -> TmxHeader:
 
 
 def _read_units(events: Iterator[tuple[str, etree._Element]], header: TmxHeader, name: str,
-                warn: WarningHandler, owned: IO[bytes] | None) -> Iterator[TranslationUnit]:
+                warn: _Warn, owned: IO[bytes] | None) -> Iterator[TranslationUnit]:
     default_srclang = None if header.srclang == "*all*" else header.srclang
     try:
         for event, element in events:
             if event != "end" or element.tag != "tu":
                 continue
+            _refuse_entities(element, name)
             yield _unit(element, default_srclang, name, warn)
             element.clear(keep_tail=False)
             parent = element.getparent()
@@ -175,7 +190,7 @@ def _add_note_or_prop(child: etree._Element, notes: list[Note], props: list[Prop
 
 
 def _unit(element: etree._Element, default_srclang: str | None, name: str,
-          warn: WarningHandler) -> TranslationUnit:
+          warn: _Warn) -> TranslationUnit:
     items = element.items()
     attributes = _dated(dict(items)) if items else {}
     tuid = attributes.pop("tuid", None)
@@ -195,7 +210,7 @@ def _unit(element: etree._Element, default_srclang: str | None, name: str,
     return TranslationUnit(tuid, variants, notes, props, attributes, srclang)
 
 
-def _variant(element: etree._Element, name: str, warn: WarningHandler) -> Variant:
+def _variant(element: etree._Element, name: str, warn: _Warn) -> Variant:
     lang = None
     attributes: dict[str, str] = {}
     for key, value in element.items():
@@ -228,7 +243,7 @@ def _variant(element: etree._Element, name: str, warn: WarningHandler) -> Varian
     return Variant(lang, content, notes, props, attributes)
 
 
-def _content(element: etree._Element, name: str, warn: WarningHandler) -> Content:
+def _content(element: etree._Element, name: str, warn: _Warn) -> Content:
     """The mixed content of ``element`` as text and :class:`InlineCode` items."""
     content: Content = []
     if element.text:
@@ -239,8 +254,8 @@ def _content(element: etree._Element, name: str, warn: WarningHandler) -> Conten
             if tag in _INLINE_KINDS:
                 content.append(_code(child, name, warn))
             else:
-                warn(f"{name}:{child.sourceline}: unknown element <{_local(tag)}> inside "
-                     f"<{element.tag}>; kept its text only")
+                warn(f"unknown element <{_local(tag)}> inside <{element.tag}>; kept its text only",
+                     child.sourceline)
                 _append_text(content, "".join(child.itertext()))
         if child.tail:
             _append_text(content, child.tail)
@@ -254,13 +269,13 @@ def _append_text(content: Content, text: str) -> None:
         content.append(text)
 
 
-def _code(element: etree._Element, name: str, warn: WarningHandler) -> InlineCode:
+def _code(element: etree._Element, name: str, warn: _Warn) -> InlineCode:
     get = element.get
     return InlineCode(element.tag, _content(element, name, warn), i=get("i"), x=get("x"),
                       type=get("type"), pos=get("pos"), assoc=get("assoc"), datatype=get("datatype"))
 
 
-def _repair_pairs(content: Content, name: str, line: int | None, warn: WarningHandler) -> None:
+def _repair_pairs(content: Content, name: str, line: int | None, warn: _Warn) -> None:
     """Turn a ``bpt`` without ``ept`` (or the reverse) into an ``it`` code, in every flow."""
     open_codes: dict[str | None, InlineCode] = {}
     for code in flow_codes(content):
@@ -281,7 +296,7 @@ def _repair_pairs(content: Content, name: str, line: int | None, warn: WarningHa
         _isolate(code, "begin", name, line, warn)
 
 
-def _isolate(code: InlineCode, pos: str, name: str, line: int | None, warn: WarningHandler) -> None:
-    warn(f"{name}:{line}: <{code.kind} i=\"{code.i}\"> has no matching "
-         f"<{'ept' if code.kind == 'bpt' else 'bpt'}>; kept as <it pos=\"{pos}\">")
+def _isolate(code: InlineCode, pos: str, name: str, line: int | None, warn: _Warn) -> None:
+    warn(f"<{code.kind} i=\"{code.i}\"> has no matching "
+         f"<{'ept' if code.kind == 'bpt' else 'bpt'}>; kept as <it pos=\"{pos}\">", line)
     code.kind, code.pos, code.i = "it", pos, None
