@@ -71,10 +71,16 @@ def end_mark(text: str) -> tuple[str | None, int, int]:
     return None, body_end, body_end
 
 
+_ANY_PAIRED = re.compile("[" + re.escape("".join(o + c for _, o, c in PAIRS) + '"“”「」『』') + "]")
+
+
 def unbalanced_pairs(text: str) -> list[str]:
     """The names of the pairs whose opening and closing marks do not match up in ``text``
     (``quotes`` for the double quotation marks, straight and curly together)."""
-    names = [name for name, openers, closers in PAIRS if not _nested(text, openers, closers)]
+    if _ANY_PAIRED.search(text) is None:
+        return []
+    names = [name for name, openers, closers in PAIRS
+             if (any(char in text for char in openers + closers) and not _nested(text, openers, closers))]
     if has_quotes(text) and not _quotes_balance(text):
         names.append("quotes")
     return names

@@ -18,13 +18,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
 from typing import Protocol, TypeVar
 
 from trilex.bitext.model import BilingualDocument, Segment
 from trilex.check.findings import Finding, Fix, Location, Severity, Span
 from trilex.check.registry import CHECKS, register
+from trilex.lang.tags import primary_subtag
 
 #: Formats whose flattened text stands for inline XML codes (the QA checks read that text).
 _XML_FORMATS = frozenset({"xliff", "tmx"})
@@ -38,40 +37,32 @@ def qa_applies(segment: Segment) -> bool:
     return segment.source not in CREDITS_SOURCES
 
 
-@dataclass
 class QaUnit:
     """One translated unit as the QA checks see it: the segment, its file and its languages.
 
     ``source_text``/``target_text`` are what the checks read and every span points into: the
     text as the file writes it (accelerator markers kept), except for XLIFF and TMX, whose
     inline XML codes are read as structured codes and stand in the text as U+FFFC.
+    ``source_primary``/``target_primary`` are the languages' primary subtags (``th``, ``zh``).
     """
 
-    segment: Segment
-    document: BilingualDocument
-    source_lang: str
-    target_lang: str
-    do_not_translate: frozenset[str] = frozenset()
+    __slots__ = ("segment", "document", "source_lang", "target_lang", "do_not_translate", "source_text",
+                 "target_text", "source_primary", "target_primary", "location")
 
-    @cached_property
-    def source_text(self) -> str:
-        """The source as the checks read it."""
-        if self.document.format in _XML_FORMATS:
-            return self.segment.source
-        return self.segment.source_as_written
-
-    @cached_property
-    def target_text(self) -> str:
-        """The target as the checks read it (``""`` when there is none)."""
-        if self.document.format in _XML_FORMATS:
-            return self.segment.target or ""
-        return self.segment.target_as_written or ""
-
-    @cached_property
-    def location(self) -> Location:
-        """Where the unit is."""
-        seg = self.segment
-        return Location(seg.path, seg.line, seg.unit_id)
+    def __init__(self, segment: Segment, document: BilingualDocument, source_lang: str, target_lang: str,
+                 do_not_translate: frozenset[str] = frozenset()) -> None:
+        self.segment = segment
+        self.document = document
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        self.do_not_translate = do_not_translate
+        if document.format in _XML_FORMATS:
+            self.source_text, self.target_text = segment.source, segment.target or ""
+        else:
+            self.source_text, self.target_text = segment.source_as_written, segment.target_as_written or ""
+        self.source_primary = primary_subtag(source_lang)
+        self.target_primary = primary_subtag(target_lang)
+        self.location = Location(segment.path, segment.line, segment.unit_id)
 
     def finding(self, code: str, message: str, *, source_span: Span | None = None,
                 target_span: Span | None = None, suggestion: str | None = None,

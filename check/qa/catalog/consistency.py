@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from trilex.bitext.accelerators import strip_accelerator
@@ -28,7 +29,6 @@ from trilex.check.findings import Finding, Location, Severity
 from trilex.check.qa.segment import QaUnit, run_wide_check
 from trilex.lang.english import stem
 from trilex.lang.normalize import normalize
-from trilex.lang.tags import primary_subtag
 
 CODE = "inconsistent-translation"
 SHOWN_LOCATIONS = 3
@@ -38,15 +38,27 @@ _ACCELERATOR_SUFFIX = "\\s*[(（]{marker}[A-Za-z0-9][)）]"
 _END_PUNCTUATION = ".:：…。!！?？ "
 
 
+@lru_cache(maxsize=8)
+def _accelerator_suffix(marker: str) -> re.Pattern[str]:
+    return re.compile(_ACCELERATOR_SUFFIX.format(marker=re.escape(marker)))
+
+
+@lru_cache(maxsize=1 << 16)
 def normalized(text: str, accelerator: str | None = None) -> str:
     """How texts are compared: normalized (width, dashes, spaces; case kept), the accelerator
     (``_File``, ``文件(_F)``) when the file has a marker, inline code marks and end punctuation
     out, spaces collapsed."""
     if accelerator:
-        text = re.sub(_ACCELERATOR_SUFFIX.format(marker=re.escape(accelerator)), "", text)
+        text = _accelerator_suffix(accelerator).sub("", text)
         text = strip_accelerator(text, accelerator)
     text = normalize(text).text.replace("\ufffc", " ")
     return " ".join(text.split()).rstrip(_END_PUNCTUATION)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stemmed_words(text: str) -> str:
+    """The words of a normalized text, stemmed: ``Items`` and ``item`` are one source."""
+    return " ".join(stem(word) for word in _NOT_WORDS.sub(" ", text.casefold()).split())
 
 
 @dataclass
@@ -77,10 +89,10 @@ class TranslationConsistency:
         source, target = normalized(unit.source_text, marker), normalized(unit.target_text, marker)
         if not source or source == target or not _NOT_WORDS.sub("", source):
             return
-        language = primary_subtag(unit.target_lang)
+        language = unit.target_primary
         self._record(self._by_source, (language, source, segment.context, segment.plural_index), target,
                      unit.target_text, unit)
-        words = " ".join(stem(word) for word in _NOT_WORDS.sub(" ", source.casefold()).split())
+        words = _stemmed_words(source)
         self._record(self._by_target, (language, target), words, unit.source_text, unit)
 
     @staticmethod

@@ -18,13 +18,13 @@ from trilex.check.findings import Finding, Severity
 from trilex.check.qa.codes.masking import mask_codes
 from trilex.check.qa.segment import QaUnit, document_finding, document_part, unit_check
 from trilex.lang.normalize import match_key
-from trilex.lang.scripts import script_of
-from trilex.lang.tags import primary_subtag
 
 CODE = "untranslated"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _NAME_LIKE = re.compile(r"^(?:[A-Z0-9][A-Z0-9+.#-]*|[A-Za-z]\w*[A-Z0-9+#]\w*[+]*|[a-z]+[A-Z]\w*)$")
-_TARGET_SCRIPT = {"th": "thai", "zh": "han"}
+#: The letters a Thai or Chinese target must have some of.
+_TARGET_SCRIPT = {"th": re.compile("[\u0e01-\u0e5b]"),
+                  "zh": re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")}
 _SENTENCE_WORDS = 3
 
 
@@ -45,19 +45,19 @@ def prose(text: str, do_not_translate: frozenset[str] = frozenset()) -> str:
 def check_untranslated(unit: QaUnit) -> Iterator[Finding]:
     """The untranslated findings of one unit."""
     source, target = unit.segment.source, unit.segment.target or ""
+    same = match_key(source) == match_key(target)
+    script = _TARGET_SCRIPT.get(unit.target_primary)
+    if not same and (script is None or script.search(target)):
+        return  # translated, or written in the target's script
     words = _WORD.findall(prose(source, unit.do_not_translate))
     if not words:
         return
-    if match_key(source) == match_key(target):
+    if same:
         if len(words) == 1 and len(source.split()) == 1 and _NAME_LIKE.match(source.strip()):
             return
         yield unit.finding(CODE, "the target is the source text again: untranslated")
-        return
-    script = _TARGET_SCRIPT.get(primary_subtag(unit.target_lang))
-    if script is None or len(words) < _SENTENCE_WORDS:
-        return
-    if not any(script_of(char) == script for char in target) and _WORD.search(target):
-        name = "Thai" if script == "thai" else "Chinese"
+    elif len(words) >= _SENTENCE_WORDS and _WORD.search(target):
+        name = "Thai" if unit.target_primary == "th" else "Chinese"
         yield unit.finding(CODE, f"the {name} target has no {name} letter: not translated")
 
 

@@ -36,8 +36,13 @@ class _Address:
     end: int
 
 
+_MAY_HAVE_ADDRESS = re.compile(r"[/@\\]|www\.")
+
+
 def find_addresses(text: str) -> list[_Address]:
     """The URLs, e-mail addresses and paths in ``text``, in text order."""
+    if _MAY_HAVE_ADDRESS.search(text) is None:
+        return []
     found: list[_Address] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:

@@ -21,7 +21,6 @@ from trilex.check.findings import Finding, Severity, Span
 from trilex.check.qa.codes.masking import mask_codes
 from trilex.check.qa.segment import QaUnit, unit_check
 from trilex.lang.numbers import NumberMention, find_numbers, same_number
-from trilex.lang.tags import primary_subtag
 
 CODE = "number-mismatch"
 
@@ -35,7 +34,7 @@ CODE = "number-mismatch"
 def check_numbers(unit: QaUnit) -> Iterator[Finding]:
     """The number findings of one unit."""
     source_text = unit.source_text
-    if not any(char.isdigit() for char in source_text) and not _may_have_words(source_text, unit.source_lang):
+    if _MAY_HAVE_NUMBER.search(source_text) is None:
         return
     source = find_numbers(mask_codes(source_text), unit.source_lang)
     if not source:
@@ -52,7 +51,7 @@ def check_numbers(unit: QaUnit) -> Iterator[Finding]:
         else:
             left.remove(match)
     missing = _matched_as_times(missing, left)
-    if primary_subtag(unit.target_lang) == "en" and missing:
+    if unit.target_primary == "en" and missing:
         words = {word.lower() for word in re.findall(r"[A-Za-z]+", unit.target_text)}
         missing = [mention for mention in missing if _ENGLISH_WORDS.get(mention.value) not in words]
     for mention in missing:
@@ -82,6 +81,9 @@ def _is_decade(mention: NumberMention, text: str) -> bool:
             and not text[mention.end + 1:mention.end + 2].isalpha())
 
 
+#: A digit, or a Chinese or Thai letter (number words): without one a text has no number.
+_MAY_HAVE_NUMBER = re.compile(r"[\d\u4e00-\u9fff\u0e00-\u0e7f]")
+
 _TIME = re.compile(r"^([01]?\d|2[0-4])[.:]([0-5]\d)$")
 
 
@@ -109,8 +111,3 @@ def _value(mention: NumberMention) -> str:
     if mention.kind == "year":
         return "year " + " = ".join(str(v) for v in sorted(mention.values) if v >= 1000)
     return value
-
-
-def _may_have_words(text: str, lang: str) -> bool:
-    """Whether a text without digits may still hold numbers (Chinese or Thai number words)."""
-    return any("\u4e00" <= char <= "\u9fff" or "\u0e00" <= char <= "\u0e7f" for char in text)

@@ -27,7 +27,6 @@ from trilex.check.qa.segment import QaUnit, unit_check
 from trilex.lang.punctuation import (
     CHINESE_MARK, END_MARKS, HALF_WIDTH_IN_CHINESE, end_mark, has_quotes, has_thai_question_word,
     unbalanced_pairs)
-from trilex.lang.tags import primary_subtag
 
 CODE = "punctuation-mismatch"
 #: End marks whose loss the check reports, per target language (``None``: every other language).
@@ -46,7 +45,7 @@ _REQUIRED: dict[str | None, frozenset[str]] = {
 )
 def check_punctuation(unit: QaUnit) -> Iterator[Finding]:
     """The punctuation findings of one unit."""
-    language = primary_subtag(unit.target_lang)
+    language = unit.target_primary
     source, target = unit.source_text, unit.target_text
     if not target.strip():
         return

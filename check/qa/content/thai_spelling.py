@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 from trilex.check.findings import Finding, Fix, Severity, Span
 from trilex.check.qa.segment import QaUnit, unit_check
-from trilex.lang.tags import primary_subtag
 from trilex.lang.thai_spelling import spelling_problems
 
 CODE = "thai-spelling"
@@ -26,14 +25,14 @@ CODE = "thai-spelling"
 )
 def check_thai_spelling(unit: QaUnit) -> Iterator[Finding]:
     """The Thai spelling findings of one unit."""
-    if primary_subtag(unit.target_lang) == "th":
+    if unit.target_primary == "th":
         for problem in spelling_problems(unit.target_text):
             span = Span(problem.start, problem.end, problem.text)
             fix = None if problem.correction is None else Fix(span, problem.correction)
             shown = f": write '{problem.correction}'" if problem.correction else ""
             yield unit.finding(CODE, f"{problem.problem} in the target{shown}", target_span=span,
                                suggestion=problem.correction or None, fix=fix)
-    if primary_subtag(unit.source_lang) == "th":
+    if unit.source_primary == "th":
         for problem in spelling_problems(unit.source_text):
             shown = f" (should be '{problem.correction}')" if problem.correction else ""
             yield unit.finding(CODE, f"{problem.problem} in the source{shown}",
