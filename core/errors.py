@@ -31,14 +31,18 @@ def location(path: str | None, line: int | None) -> str:
     return (path if line is None else f"{path}:{line}") + ": "
 
 
-class TrilexError(Exception):
-    """An error a user can act on; the CLI prints it as one line and exits with code 2."""
+class _Located:
+    """A message about a place in a file: ``message``, ``path`` and ``line`` (each may be unknown)."""
 
     def __init__(self, message: str, path: str | PathLike[str] | None = None, line: int | None = None):
         super().__init__(message)
         self.message = shorten(message)
         self.path = None if path is None else str(path)
         self.line = line
+
+
+class TrilexError(_Located, Exception):
+    """An error a user can act on; the CLI prints it as one line and exits with code 2."""
 
     def __str__(self) -> str:
         return location(self.path, self.line) + self.message
@@ -56,14 +60,8 @@ class OutputError(TrilexError):
     """A file trilex cannot write (missing folder, no permission, disk full)."""
 
 
-class InputWarning(UserWarning):
+class InputWarning(_Located, UserWarning):
     """Something in a file that trilex read anyway (a repair, a value kept as written)."""
-
-    def __init__(self, message: str, path: str | PathLike[str] | None = None, line: int | None = None):
-        super().__init__(message)
-        self.message = shorten(message)
-        self.path = None if path is None else str(path)
-        self.line = line
 
     def __str__(self) -> str:
         return location(self.path, self.line) + "warning: " + self.message
