@@ -17,19 +17,26 @@ CSV follows RFC 4180 as spreadsheets write it (quoted fields, ``""`` escapes, ne
 quotes, CRLF, a UTF-8 BOM); ``line`` is the physical line where the record starts. TSV is the
 IANA ``text/tab-separated-values`` form: one record per line, fields split on tabs, no quoting
 (quotes are text), ``\\n`` or ``\\r\\n`` line ends. Text is kept exactly as written.
+
+Both are read by :func:`trilex.csvread.read_records`, the CSV rule every trilex reader shares:
+strict quoting (a file that ends inside a quoted field is refused at the line where the quote
+opened), no NUL characters, and no field longer than the maximum segment size
+(:func:`trilex.fileio.max_segment`: ``max_segment=``, else ``TRILEX_MAX_SEGMENT``, else 1 Mi
+characters). The file is decoded and parsed block by block, so a huge field is refused
+without ever being held whole.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from trilex.bitext.model import BilingualDocument, Segment
+from trilex.csvread import read_records
 from trilex.errors import InputError
-from trilex.fileio import decode_text, display_name, read_bytes
+from trilex.fileio import display_name, iter_text
+from trilex.fileio import max_segment as segment_limit
 from trilex.lang.tags import normalize_tag, tag_matches
 
 _LANGUAGE_CELL = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -54,39 +61,25 @@ class _Columns:
 
 
 def read_csv(path: str, source_lang: str | None = None, target_lang: str | None = None,
-             *, data: bytes | None = None) -> BilingualDocument:
-    """Read a comma-separated file (``data`` = its bytes if already read)."""
-    name = display_name(path)
-    text = decode_text(read_bytes(path) if data is None else data, path)
-    return _document(_csv_rows(text, name), name, source_lang, target_lang, "csv")
+             *, data: bytes | None = None, max_segment: int | None = None) -> BilingualDocument:
+    """Read a comma-separated file (``data`` = its bytes if already read; ``max_segment``: the
+    longest field allowed, in characters)."""
+    return _read(path, source_lang, target_lang, data, max_segment, "csv")
 
 
 def read_tsv(path: str, source_lang: str | None = None, target_lang: str | None = None,
-             *, data: bytes | None = None) -> BilingualDocument:
-    """Read a tab-separated file (``data`` = its bytes if already read)."""
+             *, data: bytes | None = None, max_segment: int | None = None) -> BilingualDocument:
+    """Read a tab-separated file (``data`` = its bytes if already read; ``max_segment``: the
+    longest field allowed, in characters)."""
+    return _read(path, source_lang, target_lang, data, max_segment, "tsv")
+
+
+def _read(path: str, source_lang: str | None, target_lang: str | None, data: bytes | None,
+          max_segment: int | None, kind: str) -> BilingualDocument:
     name = display_name(path)
-    text = decode_text(read_bytes(path) if data is None else data, path)
-    return _document(_tsv_rows(text), name, source_lang, target_lang, "tsv")
-
-
-def _csv_rows(text: str, name: str) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    start = 1
-    try:
-        for row in reader:
-            if row:
-                yield start, row
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise InputError(f"malformed CSV: {exc}", name, start) from None
-
-
-def _tsv_rows(text: str) -> Iterator[Row]:
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.endswith("\r"):
-            line = line[:-1]
-        if line:
-            yield number, line.split("\t")
+    rows = read_records(iter_text(path, data), name, delimiter="," if kind == "csv" else "\t",
+                        quoting=kind == "csv", max_field=segment_limit(max_segment))
+    return _document(rows, name, source_lang, target_lang, kind)
 
 
 def _document(rows: Iterator[Row], name: str, source_lang: str | None, target_lang: str | None,

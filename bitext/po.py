@@ -19,20 +19,37 @@
   ``xfce4-panel.zh_CN.po``), else ``target_lang``. msgids carry no language in gettext: the
   source is ``X-Source-Language:`` if present, else ``source_lang``, else ``en`` (the gettext
   convention).
-* Encoding: the header's ``charset`` (UTF-8 when absent or ``CHARSET``); a BOM wins.
+* Encoding: the header's ``charset`` (UTF-8 when absent or ``CHARSET``); a BOM wins. The charset
+  must be a text encoding that reads ASCII as ASCII (the PO syntax is ASCII): ``punycode``,
+  ``unicode_escape``, ``utf-7``, EBCDIC or a non-text codec such as ``rot13`` are refused at
+  the header line.
+* Plural forms must be numbered ``msgstr[0]``, ``msgstr[1]``… in order, without gaps or
+  repeats: anything else is an ``InputError`` at the offending ``msgstr[n]``, as msgfmt refuses
+  it. More forms than the header's ``nplurals`` are read: that is a QA finding
+  (``plural-forms``), as it is only for ``msgfmt -c``.
+* Two definitions of one message (the same ``msgctxt`` and ``msgid``; fuzzy entries and the
+  header count, obsolete ``#~`` entries are not read), which msgfmt refuses: an error at the
+  second one; the library's ``duplicates="warn"`` reads both instead, with one warning for the
+  file (``FILE:LINE: warning: duplicate message definition…``).
+* No message string may be longer than the maximum segment size
+  (:func:`trilex.fileio.max_segment`; ``max_segment=``), nor a line longer than four times
+  that; the text is decoded and parsed block by block.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from trilex.bitext.accelerators import detect_marker, strip_accelerator
 from trilex.bitext.languages import checked_tag, language_from_filename, settle
 from trilex.bitext.model import BilingualDocument, Segment
-from trilex.errors import InputError
-from trilex.fileio import decode_text, display_name, read_bytes
+from trilex.errors import InputError, warn_input
+from trilex.fileio import MAX_SEGMENT_ENV, display_name, iter_text, read_bytes, segment_too_long
+from trilex.fileio import max_segment as segment_limit
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"\s*$')
@@ -41,6 +58,10 @@ _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "
                    "f": "\f", "v": "\v", "'": "'", "?": "?"}
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _CONTEXT_SEPARATOR = "\x04"
+#: What a charset must decode to itself to be usable for PO: ASCII and the syntax's escapes.
+_ASCII_PROBE = bytes(range(128)) + b'\\n \\x41 \\u0041 +- +AGEA- &- ~{ ~} .xn--ls8h.org'
+#: A line may be this many times the maximum segment size (escapes such as \ooo are 4 characters).
+_LINE_FACTOR = 4
 
 
 @dataclass
@@ -61,11 +82,19 @@ class _Entry:
 
 
 def read_po(path: str, source_lang: str | None = None, target_lang: str | None = None,
-            *, include_fuzzy: bool = False, data: bytes | None = None) -> BilingualDocument:
-    """Read a gettext PO/POT file (``data`` = its bytes if already read)."""
+            *, include_fuzzy: bool = False, data: bytes | None = None,
+            max_segment: int | None = None, duplicates: str = "error") -> BilingualDocument:
+    """Read a gettext PO/POT file (``data`` = its bytes if already read; ``max_segment``: the
+    longest message string allowed, in characters; ``duplicates``: ``"error"`` refuses two
+    definitions of one message, ``"warn"`` reads them with one warning)."""
+    if duplicates not in ("warn", "error"):
+        raise ValueError(f"duplicates must be 'warn' or 'error', not {duplicates!r}")
     name = display_name(path)
     raw = read_bytes(path) if data is None else data
-    entries = _parse(decode_text(raw, path, _declared_encoding(raw, name)), name)
+    limit = segment_limit(max_segment)
+    encoding, encoding_line = _declared_encoding(raw, name)
+    entries = _parse(iter_text(path, raw, encoding=encoding, encoding_line=encoding_line), name, limit)
+    _duplicates(entries, name, duplicates == "error")
     header: dict[str, str] = {}
     header_line = 1
     if entries and entries[0].msgid == "" and entries[0].msgctxt is None:
@@ -82,21 +111,30 @@ def read_po(path: str, source_lang: str | None = None, target_lang: str | None =
                              header=header, header_line=header_line if header else None, accelerator=marker)
 
 
-def _declared_encoding(data: bytes, name: str) -> str | None:
-    """The header's charset, if it names one other than UTF-8 (``None`` = UTF-8 or BOM)."""
+def _declared_encoding(data: bytes, name: str) -> tuple[str | None, int | None]:
+    """The header's charset, if it names one other than UTF-8 (``None`` = UTF-8 or BOM), and its line."""
     header_end = data.find(b"\n\n")
     match = _CHARSET.search(data, 0, header_end if header_end >= 0 else len(data))
     if match is None or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None
+        return None, None
     charset = match.group(1).decode("ascii")
     if charset.upper() == "CHARSET":
-        return None
+        return None, None
+    line = data[: match.start()].count(b"\n") + 1
     try:
         codecs.lookup(charset)
     except LookupError:
-        line = data[: match.start()].count(b"\n") + 1
         raise InputError(f"unknown charset {charset!r} in the PO header", name, line) from None
-    return charset
+    try:
+        with warnings.catch_warnings():  # unicode_escape warns about the probe's "\\]"
+            warnings.simplefilter("ignore")
+            ascii_compatible = _ASCII_PROBE.decode(charset) == _ASCII_PROBE.decode("ascii")
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        ascii_compatible = False
+    if not ascii_compatible:
+        raise InputError(f"charset {charset!r} in the PO header is not an ASCII-compatible text "
+                         "encoding (a PO file is written in one, such as UTF-8)", name, line)
+    return charset, line
 
 
 def _header_fields(text: str) -> dict[str, str]:
@@ -144,43 +182,138 @@ def _segment(source: str, target: str, name: str, entry: _Entry, unit_id: str, s
                    target_line=entry.msgstr_lines.get(plural_index or 0))
 
 
-def _parse(text: str, name: str) -> list[_Entry]:
+def _parse(chunks: Iterator[str], name: str, limit: int) -> list[_Entry]:
     """The entries of a PO file, checked for shape; errors name the offending line."""
     entries: list[_Entry] = []
     entry = _Entry()
     current: tuple[str, int] | None = None  # the keyword a continuation string extends
-    for number, line in enumerate(text.split("\n"), 1):
+    current_line = 0  # where that keyword is
+    parts: list[str] = []  # its string so far, when continuation lines extend it (joined once)
+    size = 0
+    for number, line in enumerate(_lines(chunks, name, limit * _LINE_FACTOR), 1):
         line = line.strip()
         if not line:
+            if parts:
+                _store(entry, current, parts)
+                parts = []
             current = None
             continue
         if line.startswith("#"):
+            if parts:
+                _store(entry, current, parts)
+                parts = []
+            current = None
             if entry.msgstr:
                 entries.append(_finish(entry, name))
                 entry = _Entry()
-            current = None
             _comment(line, entry)
             continue
         if line.startswith('"'):
             if current is None:
                 raise InputError("a quoted string outside any msgid/msgstr", name, number)
-            _append(entry, current, _unquote(line, name, number))
+            value = _unquote(line, name, number)
+            if not parts:
+                parts = [_stored(entry, current)]
+            parts.append(value)
+            size += len(value)
+            if size > limit:
+                raise InputError(f"{_keyword(current)} {segment_too_long(limit)}", name, current_line)
             continue
         match = _KEYWORD.match(line)
         if match is None:
             raise InputError(f"expected msgid, msgstr, a comment or a quoted string: {line[:40]!r}",
                              name, number)
+        if parts:
+            _store(entry, current, parts)
+            parts = []
         keyword, index, rest = match.groups()
         if keyword in ("msgctxt", "msgid") and (entry.msgstr or (keyword == "msgid" and entry.msgid is not None)):
             entries.append(_finish(entry, name))
             entry = _Entry()
         if not entry.started:
             entry.line, entry.started = number, True
-        current = (keyword.split("[")[0], int(index) if index is not None else 0)
-        _set(entry, current, _unquote(rest, name, number), name, number)
+        current, current_line = (keyword.split("[")[0], int(index) if index is not None else 0), number
+        value = _unquote(rest, name, number)
+        size = len(value)
+        if size > limit:
+            raise InputError(f"{_keyword(current)} {segment_too_long(limit)}", name, number)
+        _set(entry, current, value, name, number)
+    if parts:
+        _store(entry, current, parts)
     if entry.started:
         entries.append(_finish(entry, name))
     return entries
+
+
+def _lines(chunks: Iterator[str], name: str, longest: int) -> Iterator[str]:
+    """The lines of the text ``chunks`` (split at ``\\n``); a line longer than ``longest`` is an error."""
+    rest = ""
+    number = 1  # the line ``rest`` is on
+    for chunk in chunks:
+        lines = (rest + chunk if rest else chunk).split("\n")
+        rest = lines.pop()
+        if lines and max(map(len, lines)) > longest:
+            number += next(index for index, line in enumerate(lines) if len(line) > longest)
+            break
+        number += len(lines)
+        yield from lines
+        if len(rest) > longest:
+            break
+    else:
+        yield rest
+        return
+    raise InputError(f"line longer than {longest:,} characters, {_LINE_FACTOR} times the maximum segment "
+                     f"size: no message string can need more (set {MAX_SEGMENT_ENV} to allow more)", name, number)
+
+
+def _keyword(key: tuple[str, int]) -> str:
+    keyword, index = key
+    return f"msgstr[{index}]" if keyword == "msgstr" and index else keyword
+
+
+def _stored(entry: _Entry, key: tuple[str, int]) -> str:
+    keyword, index = key
+    return entry.msgstr[index] if keyword == "msgstr" else getattr(entry, keyword)
+
+
+def _store(entry: _Entry, key: tuple[str, int], parts: list[str]) -> None:
+    """Store the string a keyword and its continuation lines give (``parts``, joined once)."""
+    keyword, index = key
+    if keyword == "msgstr":
+        entry.msgstr[index] = "".join(parts)
+    else:
+        setattr(entry, keyword, "".join(parts))
+
+
+def _duplicates(entries: list[_Entry], name: str, refuse: bool) -> None:
+    """Two definitions of one message (same msgctxt and msgid), which msgfmt refuses: an error
+    if ``refuse``, else one warning for the file (the first one, and how many there are)."""
+    first_line: dict[tuple[str | None, str | None], int] = {}
+    found: list[tuple[_Entry, int]] = []
+    for entry in entries:
+        key = (entry.msgctxt, entry.msgid)
+        if key in first_line:
+            if refuse:
+                raise InputError(_duplicate_message(entry, first_line[key]), name, entry.line)
+            found.append((entry, first_line[key]))
+        else:
+            first_line[key] = entry.line
+    if found:
+        entry, first = found[0]
+        more = f" ({len(found) - 1} more duplicate(s) in the file)" if len(found) > 1 else ""
+        warn_input(_duplicate_message(entry, first) + more + "; msgfmt refuses such a file", name, entry.line)
+
+
+def _duplicate_message(entry: _Entry, first: int) -> str:
+    what = f"msgid {_shown(entry.msgid)}"
+    if entry.msgctxt is not None:
+        what = f"msgctxt {_shown(entry.msgctxt)} {what}"
+    return f"duplicate message definition: {what} is already defined on line {first}"
+
+
+def _shown(text: str | None) -> str:
+    text = text or ""
+    return repr(text if len(text) <= 40 else text[:40] + "…")
 
 
 _PREVIOUS = re.compile(r"(msgctxt|msgid_plural|msgid)?\s*(\".*)$")
@@ -227,14 +360,6 @@ def _set(entry: _Entry, key: tuple[str, int], value: str, name: str, number: int
         setattr(entry, keyword, value)
 
 
-def _append(entry: _Entry, key: tuple[str, int], value: str) -> None:
-    keyword, index = key
-    if keyword == "msgstr":
-        entry.msgstr[index] += value
-    else:
-        setattr(entry, keyword, getattr(entry, keyword) + value)
-
-
 def _finish(entry: _Entry, name: str) -> _Entry:
     if entry.msgid is None:
         raise InputError("msgstr without msgid", name, entry.line)
@@ -244,6 +369,10 @@ def _finish(entry: _Entry, name: str) -> _Entry:
         raise InputError("msgstr[n] in a message without msgid_plural", name, entry.line)
     if entry.msgid_plural is not None and 0 not in entry.msgstr:
         raise InputError("plural message without msgstr[0]", name, entry.line)
+    for position, index in enumerate(entry.msgstr):
+        if index != position:
+            raise InputError(f"msgstr[{index}] where msgstr[{position}] belongs: plural forms are numbered "
+                             "0, 1, 2… in order, without gaps", name, entry.msgstr_lines[index])
     return entry
 
 

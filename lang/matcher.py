@@ -69,6 +69,7 @@ _THAI_NO_START = _THAI_MARKS | frozenset("\u0e30\u0e32\u0e33\u0e45")  # never be
 _THAI_LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
 _THANTHAKHAT = "\u0e4c"
 _THAI_CHAR = re.compile("[\u0e00-\u0e7f]")
+_THAI_RUN = re.compile("[\u0e00-\u0e7f]+")
 #: Segmentations of Thai phrases kept between calls (the same sentences come back in a TM).
 _SEGMENTATION_CACHE_SIZE = 50_000
 
@@ -234,7 +235,7 @@ class PhraseMatcher(Generic[T]):
         normalized, starts, ends = normalize_spans(text)
         joined, gaps = drop_loose_spaces(normalized)
         scan = _scan_form(joined)
-        breaks = gaps if starts is None else _breaks(gaps, starts, ends)
+        breaks = _Breaks(scan, gaps if starts is None else _breaks(gaps, starts, ends))
         spans = []
         for start, end, entry in self._scan(joined, scan, breaks):
             if gaps:
@@ -244,7 +245,7 @@ class PhraseMatcher(Generic[T]):
             spans.append((start, end, entry[0]))
         return spans
 
-    def _scan(self, joined: str, scan: str, breaks: list[int]) -> Iterator[tuple[int, int, tuple]]:
+    def _scan(self, joined: str, scan: str, breaks: _Breaks) -> Iterator[tuple[int, int, tuple]]:
         """``(start, end, entry)`` of every accepted candidate, leftmost-longest, in ``scan`` coordinates.
 
         ``Automaton.iter`` gives every occurrence of every key; ``iter_long`` would be shorter to
@@ -266,7 +267,7 @@ class PhraseMatcher(Generic[T]):
                 for entry in accepted:
                     yield start, end, entry
 
-    def _accept(self, joined: str, scan: str, breaks: list[int], start: int, end: int, group: tuple) -> list:
+    def _accept(self, joined: str, scan: str, breaks: _Breaks, start: int, end: int, group: tuple) -> list:
         """The entries of ``group`` that may stand at ``scan[start:end]`` (boundaries, case, stems)."""
         _, start_kind, end_kind, entries = group
         thai_ends = []  # ends with Thai on both sides: they must be word boundaries
@@ -276,7 +277,7 @@ class PhraseMatcher(Generic[T]):
         elif start_kind == _THAI:
             if scan[start] in _THAI_NO_START:
                 return []
-            if start > 0 and _is_thai(scan[start - 1]) and not _broken_before(breaks, start):
+            if start > 0 and _is_thai(scan[start - 1]) and not breaks.before(start):
                 if scan[start - 1] in _THAI_LEADING_VOWELS:
                     return []
                 thai_ends.append(start)
@@ -285,7 +286,7 @@ class PhraseMatcher(Generic[T]):
             if end_kind == _WORD:
                 if is_spaced_word_char(following):
                     return []
-            elif end_kind == _THAI and _is_thai(following) and not _broken_before(breaks, end):
+            elif end_kind == _THAI and _is_thai(following) and not breaks.before(end):
                 if following in _THAI_NO_START or scan[end - 1] in _THAI_LEADING_VOWELS:
                     return []
                 if _is_thai_consonant(following) and _silent_consonant_follows(scan, end):
@@ -303,7 +304,7 @@ class PhraseMatcher(Generic[T]):
             accepted.append(entry)
         return accepted
 
-    def _word_boundaries(self, scan: str, breaks: list[int], offsets: list[int]) -> bool:
+    def _word_boundaries(self, scan: str, breaks: _Breaks, offsets: list[int]) -> bool:
         """Whether every offset is a word boundary of the Thai phrase around it.
 
         The phrase is the stretch of Thai around the offset up to a non-Thai character or a
@@ -311,7 +312,7 @@ class PhraseMatcher(Generic[T]):
         dictionary (cheap, cached per phrase). When it says no, ``newmm`` decides for all the
         offsets together (cached per phrase), so the matcher never rejects what ``newmm`` accepts.
         """
-        phrases = [self._phrase_around(scan, breaks, offset) for offset in offsets]
+        phrases = [breaks.phrase_around(offset) for offset in offsets]
         greedy_ok = True
         for offset, (first, phrase) in zip(offsets, phrases):
             inside = self._inside_words.get(phrase)
@@ -325,17 +326,6 @@ class PhraseMatcher(Generic[T]):
         if greedy_ok:
             return True
         return all(offset - first in _newmm_boundaries(phrase) for offset, (first, phrase) in zip(offsets, phrases))
-
-    @staticmethod
-    def _phrase_around(scan: str, breaks: list[int], offset: int) -> tuple[int, str]:
-        """``(start, text)`` of the Thai phrase that has Thai on both sides of ``offset``."""
-        first = offset - 1
-        while first > 0 and _is_thai(scan[first - 1]) and not _broken_before(breaks, first):
-            first -= 1
-        last = offset + 1
-        while last < len(scan) and _is_thai(scan[last]) and not _broken_before(breaks, last):
-            last += 1
-        return first, scan[first:last]
 
     def _inflection_ok(self, inflection: tuple[str, str]) -> bool:
         ok = self._stem_ok.get(inflection)
@@ -352,12 +342,67 @@ def _newmm_boundaries(phrase: str) -> frozenset[int]:
     return frozenset(accumulate((len(word) for word in segment_thai_run(phrase)), initial=0))
 
 
-def _broken_before(breaks: list[int], position: int) -> bool:
-    """Whether a removed space or zero-width character stood just before ``scan[position]``.
+class _Breaks:
+    """The hard Thai word boundaries of one scanned text and the Thai phrases between them.
 
-    Both are hard word boundaries in Thai: a candidate may end there and no word crosses them.
+    A boundary is a removed space or zero-width character: a candidate may end there and no word
+    crosses it. Every question is answered in constant or logarithmic time (a set, bisection over
+    the sorted boundaries and over the Thai runs), so matching stays linear in the text length;
+    each phrase is sliced once per text, so its hash is computed once for the segmentation caches.
     """
-    return bool(breaks) and position in breaks
+
+    __slots__ = ("_phrases", "_positions", "_run_ends", "_run_starts", "_scan", "_set")
+
+    def __init__(self, scan: str, positions: list[int]) -> None:
+        self._scan = scan
+        self._positions = positions  # sorted (drop_loose_spaces and _breaks give them in order)
+        self._set = frozenset(positions)
+        self._run_starts: list[int] | None = None
+        self._run_ends: list[int] = []
+        self._phrases: dict[tuple[int, int], str] = {}
+
+    def before(self, position: int) -> bool:
+        """Whether a removed space or zero-width character stood just before ``scan[position]``."""
+        return position in self._set
+
+    def phrase_around(self, offset: int) -> tuple[int, str]:
+        """``(start, text)`` of the Thai phrase that has Thai on both sides of ``offset``.
+
+        The phrase runs from ``offset`` back and forward over Thai characters up to a non-Thai
+        character, the text's ends or a boundary (one just before ``scan[offset]`` is not looked at).
+        """
+        scan = self._scan
+        if self._run_starts is None:
+            runs = [match.span() for match in _THAI_RUN.finditer(scan)]
+            self._run_starts = [start for start, _ in runs]
+            self._run_ends = [end for _, end in runs]
+        run = bisect_right(self._run_starts, offset - 1) - 1
+        if offset < 1 or run < 0 or self._run_ends[run] <= offset:  # not Thai on both sides
+            return self._walk(offset)
+        positions = self._positions
+        first = self._run_starts[run]
+        below = bisect_right(positions, offset - 1) - 1
+        if below >= 0 and positions[below] > first:
+            first = positions[below]
+        last = self._run_ends[run]
+        above = bisect_left(positions, offset + 1)
+        if above < len(positions) and positions[above] < last:
+            last = positions[above]
+        phrase = self._phrases.get((first, last))
+        if phrase is None:
+            phrase = self._phrases[first, last] = scan[first:last]
+        return first, phrase
+
+    def _walk(self, offset: int) -> tuple[int, str]:
+        """:meth:`phrase_around` character by character (callers always have Thai on both sides)."""
+        scan = self._scan
+        first = offset - 1
+        while first > 0 and _is_thai(scan[first - 1]) and not self.before(first):
+            first -= 1
+        last = offset + 1
+        while last < len(scan) and _is_thai(scan[last]) and not self.before(last):
+            last += 1
+        return first, scan[first:last]
 
 
 def _silent_consonant_follows(scan: str, end: int) -> bool:

@@ -11,6 +11,13 @@ Several values in one cell (synonyms, their statuses, several notes) are separat
 (written `` | ``); a literal ``|`` is written ``\\|`` and a literal backslash before it ``\\\\``.
 A status or part-of-speech cell holds one value for all the terms of the cell, or one value
 per term. Other columns are ignored. What CSV cannot hold is listed in ``FORMATS.md``.
+
+Reading follows :func:`trilex.csvread.read_records`, the CSV rule the bilingual reader shares
+(quotes are honoured with any delimiter): strict quoting (a file that ends inside a quoted cell
+is refused at the line where the quote opened), no cell longer than the maximum segment size
+(:func:`trilex.fileio.max_segment`), read block by block. Characters XML 1.0 cannot hold (NUL
+and the other C0 controls but tab and line breaks, U+FFFE, U+FFFF) are refused at their line:
+a termbase must be writable as TBX.
 """
 
 from __future__ import annotations
@@ -19,10 +26,14 @@ import csv
 import io
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
+from trilex.csvread import Record, read_records
 from trilex.errors import InputError
-from trilex.fileio import decode_text, display_name
+from trilex.fileio import display_name, iter_text
+from trilex.fileio import max_segment as segment_limit
 from trilex.lang.tags import normalize_tag
 from trilex.termbase.model import (
     PARTS_OF_SPEECH,
@@ -49,6 +60,8 @@ _LANGUAGE_FIELDS = {"status": "status", "pos": "pos", "part_of_speech": "pos",
                     "definition": "definition", "note": "note"}
 #: Status words accepted besides the TBX values (``forbidden`` is what many glossaries say).
 _STATUS_ALIASES = {"forbidden": AdminStatus.DEPRECATED, "do not use": AdminStatus.DEPRECATED}
+#: What a termbase cell may not hold: the characters XML 1.0 cannot represent.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass
@@ -74,7 +87,7 @@ def _language_field(column: str, key: str) -> tuple[str, str] | None:
     return None
 
 
-def _layout(header: list[str], name: str) -> _Layout:
+def _layout(header: list[str], name: str, line: int = 1) -> _Layout:
     layout = _Layout()
     for index, raw in enumerate(header):
         column = raw.strip().lstrip("\ufeff")
@@ -89,7 +102,7 @@ def _layout(header: list[str], name: str) -> _Layout:
             layout.languages.append((index, normalize_tag(column)))
     if not layout.languages:
         raise InputError("no language column in the header (expected codes such as "
-                         "en, th-TH, zh_CN)", name, 1)
+                         "en, th-TH, zh_CN)", name, line)
     return layout
 
 
@@ -210,41 +223,42 @@ class _RowReader:
         return concept
 
 
-def read_csv(data: bytes, path: str | os.PathLike[str], delimiter: str | None = None) -> Termbase:
-    """Read a CSV/TSV glossary (``delimiter`` sniffed from the header line when ``None``)."""
+def read_csv(data: bytes, path: str | os.PathLike[str], delimiter: str | None = None, *,
+             max_segment: int | None = None) -> Termbase:
+    """Read a CSV/TSV glossary (``delimiter`` sniffed from the header line when ``None``;
+    ``max_segment``: the longest cell allowed, in characters)."""
     name = display_name(path)
-    text = decode_text(data, path)
-    if not text.strip():
-        raise InputError("empty file, expected a header line with language codes", name, 1)
+    chunks = iter_text(path, data)
+    first = next(chunks, "")
+    rows = read_records(chain([first], chunks), name, delimiter=delimiter or _sniff_delimiter(first),
+                        max_field=segment_limit(max_segment), forbidden=_NOT_XML,
+                        forbidden_why="a termbase cannot hold it (XML 1.0 does not allow it)")
     with paused_gc():
-        return _read_rows(text, name, delimiter or _sniff_delimiter(text))
+        return _read_rows(rows, name)
 
 
-def _read_rows(text: str, name: str, delimiter: str) -> Termbase:
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _read_rows(rows: Iterator[Record], name: str) -> Termbase:
     termbase = Termbase()
     seen: dict[str, int] = {}
-    try:
-        header = next(rows)
-        layout = _layout(header, name)
-        reader = _RowReader(layout, name)
-        previous_end = rows.line_num
-        for row in rows:
-            reader.line, previous_end = previous_end + 1, rows.line_num
-            given = reader.cell(row, layout.concept.get("id"))
-            concept_id = given or f"c{len(termbase.concepts) + 1}"
-            while not given and concept_id in seen:
-                concept_id += "_"
-            concept = reader.concept(row, concept_id)
-            if concept is None:
-                continue
-            if concept_id in seen:
-                raise InputError(f"duplicate id {concept_id!r} (first used on line "
-                                 f"{seen[concept_id]})", name, reader.line)
-            seen[concept_id] = reader.line
-            termbase.concepts.append(concept)
-    except csv.Error as exc:
-        raise InputError(f"malformed CSV: {exc}", name, rows.line_num or 1) from None
+    header_line, header = next(((line, row) for line, row in rows if any(cell.strip() for cell in row)),
+                               (1, None))
+    if header is None:
+        raise InputError("empty file, expected a header line with language codes", name, 1)
+    layout = _layout(header, name, header_line)
+    reader = _RowReader(layout, name)
+    for reader.line, row in rows:
+        given = reader.cell(row, layout.concept.get("id"))
+        concept_id = given or f"c{len(termbase.concepts) + 1}"
+        while not given and concept_id in seen:
+            concept_id += "_"
+        concept = reader.concept(row, concept_id)
+        if concept is None:
+            continue
+        if concept_id in seen:
+            raise InputError(f"duplicate id {concept_id!r} (first used on line "
+                             f"{seen[concept_id]})", name, reader.line)
+        seen[concept_id] = reader.line
+        termbase.concepts.append(concept)
     return termbase
 
 
