@@ -7,9 +7,11 @@ and caches, per concept and language, which terms a translation may use.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from trilex.errors import InputWarning
 from trilex.lang.chinese_script import conversion, converted_section
 from trilex.lang.matcher import TermMatch, TermMatcher
 from trilex.lang.normalize import fold, match_key
@@ -66,6 +68,8 @@ def load_index(paths: Sequence[str] = ()) -> TermIndex:
     The index, with a matcher built for every language of the termbase, is kept in the disk
     cache (:mod:`trilex.lang.cache`) under the content hash of the files: an unchanged
     termbase is not parsed or compiled again (a 100,000-concept TBX takes tens of seconds).
+    The warnings reading gave (values kept as written…) are kept with it and given again on
+    every load, cached or not.
     """
     import hashlib
     from importlib.metadata import version
@@ -79,12 +83,20 @@ def load_index(paths: Sequence[str] = ()) -> TermIndex:
     contents = [read_bytes(path) for path in files]
 
     def build() -> TermIndex:
-        return _compiled(TermIndex([parse(data, path) for data, path in zip(contents, files)]))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", InputWarning)
+            index = _compiled(TermIndex([parse(data, path) for data, path in zip(contents, files)]))
+        index.read_warnings = [w.message for w in caught if isinstance(w.message, InputWarning)]
+        return index
 
     if "-" in files:
-        return build()
-    key = "/".join([__version__, version("pythainlp"), *(hashlib.sha256(data).hexdigest() for data in contents)])
-    return cached("term-index", key, build)
+        index = build()
+    else:
+        key = "/".join([__version__, version("pythainlp"), *(hashlib.sha256(data).hexdigest() for data in contents)])
+        index = cached("term-index", key, build)
+    for warning in getattr(index, "read_warnings", ()):
+        warnings.warn(warning, stacklevel=2)
+    return index
 
 
 def _compiled(index: TermIndex) -> TermIndex:
@@ -104,6 +116,8 @@ class TermIndex:
 
     def __init__(self, termbases: Termbase | Sequence[Termbase]):
         self.termbase = merge_termbases(termbases)
+        #: The warnings reading the termbase files gave (see :func:`load_index`).
+        self.read_warnings: list[InputWarning] = []
         self._matchers: dict[tuple[str | None, ...], TermMatcher] = {}
         self._languages: list[str] | None = None
         self._by_key: dict[tuple[str, str], list[tuple[Concept, Term]]] | None = None

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from trilex.csvread import Record, read_records
-from trilex.errors import InputError
+from trilex.errors import InputError, warn_input
 from trilex.fileio import display_name, iter_text
 from trilex.fileio import max_segment as segment_limit
 from trilex.lang.tags import normalize_tag
@@ -149,6 +149,20 @@ class _RowReader:
         self.layout = layout
         self.name = name
         self.line = 0
+        #: kind → (first value, its line, how many) of the values kept as written
+        self.kept: dict[str, tuple[str, int, int]] = {}
+
+    def keep(self, kind: str, value: str) -> str:
+        """Note a value outside TBX-Basic's picklist, kept as written (one warning per kind, at the end)."""
+        first, line, count = self.kept.get(kind, (value, self.line, 0))
+        self.kept[kind] = (first, line, count + 1)
+        return value
+
+    def warn_kept(self) -> None:
+        """One warning per kind of value kept as written."""
+        for kind, (value, line, count) in self.kept.items():
+            more = f"; {count - 1} more like it" if count > 1 else ""
+            warn_input(f"{kind} {value!r} is not a TBX-Basic value (kept as written{more})", self.name, line)
 
     def cell(self, row: list[str], index: int | None) -> str:
         if index is None or index >= len(row):
@@ -174,14 +188,14 @@ class _RowReader:
                              f"{count} terms", self.name, self.line)
         return values
 
-    def status(self, value: str) -> AdminStatus | None:
-        if not value:
-            return None
-        status = parse_status(value.lower()) or _STATUS_ALIASES.get(value.lower())
-        if status is None:
-            raise InputError(f"unknown status {value!r} (allowed: preferred, admitted, "
-                             "deprecated, superseded)", self.name, self.line)
-        return status
+    def term(self, text: str, status: str, pos: str) -> Term:
+        """A term with its status and part of speech; values outside TBX-Basic's picklists are
+        kept as written (an unknown status counts as admitted), as the TBX readers keep them."""
+        known = (parse_status(status.lower()) or _STATUS_ALIASES.get(status.lower())) if status else None
+        term = Term(text, status=known, part_of_speech=self.part_of_speech(pos))
+        if status and known is None:
+            term.status_as_written = self.keep("administrativeStatus", status)
+        return term
 
     def part_of_speech(self, value: str) -> str | None:
         if not value:
@@ -189,8 +203,7 @@ class _RowReader:
         for choice in PARTS_OF_SPEECH:
             if choice.lower() == value.lower().replace(" ", ""):
                 return choice
-        raise InputError(f"unknown part of speech {value!r} (allowed: "
-                         f"{', '.join(PARTS_OF_SPEECH)})", self.name, self.line)
+        return self.keep("partOfSpeech", value)
 
     def concept(self, row: list[str], concept_id: str) -> Concept | None:
         concept = Concept(concept_id)
@@ -202,8 +215,7 @@ class _RowReader:
             texts = split_cell(text)
             statuses = self.per_term(row, lang, "status", len(texts))
             parts = self.per_term(row, lang, "pos", len(texts))
-            terms = [Term(text, status=self.status(status), part_of_speech=self.part_of_speech(pos))
-                     for text, status, pos in zip(texts, statuses, parts) if text]
+            terms = [self.term(text, status, pos) for text, status, pos in zip(texts, statuses, parts) if text]
             if terms:
                 if lang not in sections:
                     sections[lang] = LanguageSection(lang)
@@ -259,6 +271,7 @@ def _read_rows(rows: Iterator[Record], name: str) -> Termbase:
                              f"{seen[concept_id]})", name, reader.line)
         seen[concept_id] = reader.line
         termbase.concepts.append(concept)
+    reader.warn_kept()
     return termbase
 
 
@@ -277,9 +290,9 @@ def write_csv(termbase: Termbase, delimiter: str = ",") -> str:
         sections = [s for c in concepts for s in c.languages if s.lang == lang]
         terms = [t for s in sections for t in s.terms]
         columns.append((lang, _language_cell(lang, lambda s: join_cell([t.text for t in s.terms]))))
-        if any(t.status for t in terms):
+        if any(t.status or t.status_as_written for t in terms):
             columns.append((f"{lang}_status", _language_cell(lang, lambda s: join_cell(
-                [t.status.value if t.status else "" for t in s.terms]))))
+                [t.status.value if t.status else t.status_as_written or "" for t in s.terms]))))
         if any(t.part_of_speech for t in terms):
             columns.append((f"{lang}_pos", _language_cell(lang, lambda s: join_cell(
                 [t.part_of_speech or "" for t in s.terms]))))

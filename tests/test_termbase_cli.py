@@ -72,11 +72,10 @@ def test_failed_conversion_leaves_target_untouched(tmp_path):
     target = tmp_path / "keep.tbx"
     target.write_text("old content", encoding="utf-8")
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(b"en,status\nserver,bogus\n")
+    bad.write_bytes(b"id,en\nA,server\nA,client\n")
     result = run("convert", str(bad), str(target))
     assert result.exit_code == 2
-    assert result.output.strip() == f"{bad}:2: unknown status 'bogus' (allowed: preferred, " \
-                                    "admitted, deprecated, superseded)"
+    assert result.output.strip() == f"{bad}:3: duplicate id 'A' (first used on line 2)"
     assert "Traceback" not in result.output
     assert target.read_text(encoding="utf-8") == "old content"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv", "keep.tbx"]

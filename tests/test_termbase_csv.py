@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from trilex.errors import InputError
+from trilex.errors import InputError, InputWarning
 from trilex.termbase import AdminStatus, Concept, Definition, Term, Termbase, load, parse, save
 from trilex.termbase.csvfile import join_cell, read_csv, split_cell, write_csv
 
@@ -58,17 +58,27 @@ def test_utf16_excel_export():
 @pytest.mark.parametrize("data,expected", [
     (b"Term,Comment\nserver,x\n", "g.csv:1: no language column"),
     (b"", "g.csv:1: empty file"),
-    (b'en,status\n"multi\nline",preferred\nx,banned\n', "g.csv:4: unknown status 'banned'"),
-    (b'en,status\n"multi\nline",bogus\n', "g.csv:2: unknown status 'bogus'"),
+    (b'en,status\n"multi\nline",preferred\nx,"open\n', "g.csv:4: malformed CSV"),
     (b"id,en\nA,x\nA,y\n", "g.csv:3: duplicate id 'A' (first used on line 2)"),
     (b"en,en_status\na | b | c,preferred | admitted\n", "g.csv:2: status column of en has 2"),
-    (b"en,pos\nrun,verbish\n", "g.csv:2: unknown part of speech 'verbish'"),
     (b"en,th\nok,\xe0\xb8\n", "g.csv:2: cannot decode as utf-8"),
 ])
 def test_csv_errors_name_file_and_line(data, expected):
     with pytest.raises(InputError) as caught:
         parse(data, "g.csv")
     assert str(caught.value).startswith(expected), str(caught.value)
+
+
+def test_values_outside_the_picklists_are_kept_with_one_warning_per_kind(recwarn):
+    # issue 11: reading is lenient, as for TBX; the first line of each kind is named
+    termbase = parse(b'en,status,pos\n"multi\nline",banned,verbish\nx,bogus,noun\ny,zzz,nom\n', "g.csv")
+    terms = [concept.languages[0].terms[0] for concept in termbase.concepts]
+    assert [(t.status, t.status_as_written, t.part_of_speech) for t in terms] == [
+        (None, "banned", "verbish"), (None, "bogus", "noun"), (None, "zzz", "nom")]
+    assert sorted(str(w.message) for w in recwarn.list if isinstance(w.message, InputWarning)) == [
+        "g.csv:2: warning: administrativeStatus 'banned' is not a TBX-Basic value (kept as written; 2 more like it)",
+        "g.csv:2: warning: partOfSpeech 'verbish' is not a TBX-Basic value (kept as written; 1 more like it)"]
+    assert "bogus" in write_csv(termbase) and "nom" in write_csv(termbase)
 
 
 def test_cell_escapes_round_trip():
