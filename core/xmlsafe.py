@@ -49,6 +49,18 @@ def _reject_entity_declarations(tree: etree._ElementTree, name: str) -> None:
             "entity declarations are refused for safety", name, 1)
 
 
+def _undeclared_entity(log: Any, name: str) -> InputError | None:
+    """The refusal of the first reference to an entity nothing declares (``&eacute;`` from a DTD
+    that is never loaded), from libxml2's log: the text or attribute holding it would otherwise
+    lose it without a word."""
+    for entry in log:
+        if entry.type_name in ("WAR_UNDECLARED_ENTITY", "ERR_UNDECLARED_ENTITY"):
+            entity = entry.message.split("'")[1] if "'" in entry.message else "?"
+            return InputError(f"unresolved entity reference &{entity}; (its DTD is never loaded)", name,
+                              entry.line or None)
+    return None
+
+
 def _syntax_error(exc: etree.XMLSyntaxError, name: str) -> InputError:
     message = (exc.msg or str(exc)).strip()
     # lxml appends ", line N, column M"; the line is already in the prefix.
@@ -61,12 +73,20 @@ def parse_xml(data: bytes, path: str | os.PathLike[str]) -> etree._ElementTree:
     name = display_name(path)
     if not data.strip():
         raise InputError("empty file, expected XML", name, 1)
+    parser = safe_parser()
     try:
-        root = etree.fromstring(data, safe_parser())
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, name) from None
     tree = root.getroottree()
     _reject_entity_declarations(tree, name)
+    refusal = _undeclared_entity(parser.error_log, name)
+    if refusal is not None:
+        entity = next(root.iter(etree.Entity), None)  # in text: its own line is the exact one
+        if entity is not None:
+            raise InputError(f"unresolved entity reference &{entity.name}; (its DTD is never loaded)", name,
+                             entity.sourceline)
+        raise refusal
     return tree
 
 
@@ -83,6 +103,8 @@ def iterparse_safe(source: str | os.PathLike[str] | IO[bytes], name: str,
     The caller clears elements it has finished with, so memory stays flat. Entity
     declarations are refused before the first event is handed out: the DTD is parsed before
     any element, and entities are never expanded, so nothing declared can have taken effect.
+    A reference to an undeclared entity that the caller did not refuse on its own (one in an
+    attribute value, which the parser drops) is refused at the end, from the parser's log.
     """
     context = etree.iterparse(source, events=events, tag=tag, **_PARSER_OPTIONS)
     checked = False
@@ -94,6 +116,9 @@ def iterparse_safe(source: str | os.PathLike[str] | IO[bytes], name: str,
             yield event, element
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, name) from None
+    refusal = _undeclared_entity(context.error_log, name)
+    if refusal is not None:
+        raise refusal
 
 
 def root_name(data: bytes) -> str | None:

@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from trilex.errors import InputError, TrilexError, warn_input
-from trilex.fileio import display_name
 from trilex.lang.tags import normalize_tag
 from trilex.termbase.model import (
     PARTS_OF_SPEECH,
@@ -48,7 +47,7 @@ from trilex.termbase.model import (
     Termbase,
     Transaction,
 )
-from trilex.xmlsafe import escape_xml, parse_xml, safe_parser
+from trilex.xmlsafe import escape_xml, parse_xml
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -529,39 +528,12 @@ class EntryReader:
         return value
 
 
-#: A reference to an entity other than the five XML predefines (character references excluded).
-_ENTITY_REFERENCE = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);)[^\s&;#<>\"']+;")
-
-
 def parse_tbx(data: bytes, path: str | os.PathLike[str]) -> etree._ElementTree:
-    """Parse TBX ``data`` (the bytes of ``path``) safely, as :func:`trilex.xmlsafe.parse_xml`,
-    and refuse a reference to an entity the document does not declare.
-
-    Without a DTD such a reference is malformed XML. With a DOCTYPE that names an external
-    DTD (never loaded), libxml2 accepts it and would leave ``&name;`` as literal term text (or
-    drop it from an attribute), so it is an :class:`InputError` at its line, as in XLIFF.
-    """
-    tree = parse_xml(data, path)
-    if tree.docinfo.doctype and _may_hold_entity_reference(data):
-        # Parse again to learn where: only libxml2's warnings see references in attributes.
-        parser = safe_parser()
-        etree.fromstring(data, parser)
-        for entry in parser.error_log:
-            if entry.type_name in ("WAR_UNDECLARED_ENTITY", "ERR_UNDECLARED_ENTITY"):
-                name = entry.message.split("'")[1] if entry.message.count("'") >= 2 else "?"
-                raise InputError(f"unresolved entity reference &{name}; (its DTD is never "
-                                 "loaded)", display_name(path), entry.line or None)
-        for entity in tree.getroot().iter(etree.Entity):
-            raise InputError(f"unresolved entity reference &{entity.name}; (its DTD is never "
-                             "loaded)", display_name(path), entity.sourceline)
-    return tree
-
-
-def _may_hold_entity_reference(data: bytes) -> bool:
-    """``False`` when ``data`` surely holds no reference to a non-predefined entity."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]:
-        return True  # UTF-16 (rare): no byte-level test, look at what the parser saw
-    return bool(_ENTITY_REFERENCE.search(data))
+    """Parse TBX ``data`` (the bytes of ``path``) safely with :func:`trilex.xmlsafe.parse_xml`,
+    which also refuses a reference to an entity nothing declares (a DOCTYPE names an external
+    DTD that is never loaded): libxml2 would leave ``&name;`` as literal term text, or drop it
+    from an attribute."""
+    return parse_xml(data, path)
 
 
 def read_header(header: etree._Element | None, termbase: Termbase) -> None:
