@@ -95,6 +95,17 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
 
 
+def _by_bom(head: bytes, encoding: str | None) -> tuple[str, int]:
+    """The encoding to read with and how many BOM bytes to skip: ``encoding`` when one is
+    declared, else the BOM's (UTF-8 or UTF-16), else UTF-8."""
+    if encoding is not None:
+        return encoding, 0
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec, len(bom)
+    return "utf-8", 0
+
+
 def decode_text(data: bytes, path: str | os.PathLike[str], encoding: str | None = None, *,
                 encoding_line: int | None = None) -> str:
     """Decode ``data`` (UTF-8 by default; a BOM selects UTF-8 or UTF-16), raising on bad bytes.
@@ -104,13 +115,7 @@ def decode_text(data: bytes, path: str | os.PathLike[str], encoding: str | None 
     decode this text at all) are reported there.
     """
     name = display_name(path)
-    skip = 0
-    if encoding is None:
-        encoding = "utf-8"
-        for bom, codec in _BOMS:
-            if data.startswith(bom):
-                encoding, skip = codec, len(bom)
-                break
+    encoding, skip = _by_bom(data, encoding)
     _check_codec(encoding, name, encoding_line)
     try:
         return codecs.decode(memoryview(data)[skip:], encoding) if skip else data.decode(encoding)
@@ -181,13 +186,7 @@ def iter_text(path: str | os.PathLike[str], data: bytes | None = None,
         head += block
         if len(head) >= 3:
             break
-    skip = 0
-    if encoding is None:
-        encoding = "utf-8"
-        for bom, codec in _BOMS:
-            if head.startswith(bom):
-                encoding, skip = codec, len(bom)
-                break
+    encoding, skip = _by_bom(head, encoding)
     _check_codec(encoding, name, encoding_line)
     try:
         decoder = codecs.getincrementaldecoder(encoding)("strict")
