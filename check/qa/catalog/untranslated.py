@@ -45,8 +45,10 @@ def prose(text: str, do_not_translate: frozenset[str] = frozenset()) -> str:
 def check_untranslated(unit: QaUnit) -> Iterator[Finding]:
     """The untranslated findings of one unit."""
     source, target = unit.segment.source, unit.segment.target or ""
-    same = match_key(source) == match_key(target)
     script = _TARGET_SCRIPT.get(unit.target_primary)
+    if script is not None and script.search(target) and not script.search(source):
+        return  # a Thai or Chinese translation of a text in another script: no copy
+    same = match_key(source) == match_key(target)
     if not same and (script is None or script.search(target)):
         return  # translated, or written in the target's script
     words = _WORD.findall(prose(source, unit.do_not_translate))

@@ -36,7 +36,10 @@ def check_numbers(unit: QaUnit) -> Iterator[Finding]:
     source_text = unit.source_text
     if _MAY_HAVE_NUMBER.search(source_text) is None:
         return
-    source = find_numbers(mask_codes(source_text), unit.source_lang)
+    masked = mask_codes(source_text)
+    if masked is not source_text and _MAY_HAVE_NUMBER.search(masked) is None:
+        return  # the digits were those of placeholders (%1$s) or tags
+    source = find_numbers(masked, unit.source_lang)
     if not source:
         return
     target = find_numbers(mask_codes(unit.target_text), unit.target_lang)
