@@ -41,3 +41,16 @@ def register(code: str, severity: Severity, summary: str, help: str = "") -> Cal
         return obj
 
     return decorate
+
+
+def register_into(table: dict[str, F], code: str, severity: Severity, summary: str,
+                  help: str = "") -> Callable[[F], F]:
+    """:func:`register` the check and also record it in ``table`` (the runner's own registry:
+    per-segment term checks, QA unit/document/run checks), under the same code."""
+
+    def decorate(obj: F) -> F:
+        register(code, severity, summary, help)(obj)
+        table[code] = obj
+        return obj
+
+    return decorate

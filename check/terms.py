@@ -14,7 +14,7 @@ from functools import cached_property
 from trilex.bitext.model import Segment
 from trilex.check.findings import Finding, Fix, Location, Severity, Span
 from trilex.check.index import SHORT_TYPES, LanguageTerms, TermIndex, concept_key
-from trilex.check.registry import CHECKS, register
+from trilex.check.registry import CHECKS, register_into
 from trilex.lang.matcher import TermMatch
 from trilex.lang.normalize import fold, is_spaced_word_char
 from trilex.termbase.model import Concept
@@ -90,13 +90,7 @@ def span_of(match: TermMatch) -> Span:
 
 def segment_check(code: str, severity: Severity, summary: str, help: str = "") -> Callable[[SegmentCheck], SegmentCheck]:
     """Register a per-segment check in :data:`~trilex.check.registry.CHECKS` and :data:`SEGMENT_CHECKS`."""
-
-    def decorate(func: SegmentCheck) -> SegmentCheck:
-        register(code, severity, summary, help)(func)
-        SEGMENT_CHECKS[code] = func
-        return func
-
-    return decorate
+    return register_into(SEGMENT_CHECKS, code, severity, summary, help)
 
 
 def _quoted(texts: list[str]) -> str:

@@ -22,7 +22,7 @@ from typing import Protocol, TypeVar
 
 from trilex.bitext.model import BilingualDocument, Segment
 from trilex.check.findings import Finding, Fix, Location, Severity, Span
-from trilex.check.registry import CHECKS, register
+from trilex.check.registry import CHECKS, register_into
 from trilex.lang.tags import primary_subtag
 
 #: Formats whose flattened text stands for inline XML codes (the QA checks read that text).
@@ -94,24 +94,15 @@ DOCUMENT_CHECKS: dict[str, DocumentCheck] = {}
 RUN_CHECKS: dict[str, Callable[[], RunCheck]] = {}
 
 
-def _registrar(table: dict, code: str, severity: Severity, summary: str, help: str):
-    def decorate(obj):
-        register(code, severity, summary, help)(obj)
-        table[code] = obj
-        return obj
-
-    return decorate
-
-
 def unit_check(code: str, severity: Severity, summary: str, help: str = "") -> Callable[[UnitCheck], UnitCheck]:
     """Register a QA check of one translated unit under ``code``."""
-    return _registrar(UNIT_CHECKS, code, severity, summary, help)
+    return register_into(UNIT_CHECKS, code, severity, summary, help)
 
 
 def document_check(code: str, severity: Severity, summary: str,
                    help: str = "") -> Callable[[DocumentCheck], DocumentCheck]:
     """Register a QA check of one whole file under ``code``."""
-    return _registrar(DOCUMENT_CHECKS, code, severity, summary, help)
+    return register_into(DOCUMENT_CHECKS, code, severity, summary, help)
 
 
 def document_part(code: str) -> Callable[[DocumentCheck], DocumentCheck]:
@@ -128,7 +119,7 @@ def document_part(code: str) -> Callable[[DocumentCheck], DocumentCheck]:
 
 def run_wide_check(code: str, severity: Severity, summary: str, help: str = "") -> Callable[[type], type]:
     """Register a QA check over the whole run (a class with ``add`` and ``findings``) under ``code``."""
-    return _registrar(RUN_CHECKS, code, severity, summary, help)
+    return register_into(RUN_CHECKS, code, severity, summary, help)
 
 
 def document_finding(code: str, document: BilingualDocument, message: str, line: int | None,

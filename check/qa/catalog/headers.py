@@ -15,8 +15,7 @@ from trilex.bitext.languages import language_from_filename
 from trilex.bitext.model import BilingualDocument
 from trilex.check.findings import Finding, Severity
 from trilex.check.qa.segment import document_check, document_finding
-from trilex.lang.chinese_script import chinese_script
-from trilex.lang.tags import normalize_tag, primary_subtag
+from trilex.lang.tags import chinese_script, normalize_tag, primary_subtag
 
 CODE = "header-mismatch"
 
