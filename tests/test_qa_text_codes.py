@@ -160,3 +160,13 @@ def test_xliff_white_space_is_compared_only_where_preserved(space, expected):
     assert document.segments[0].space_preserved is bool(space)
     found = run_check([document], Termbase(), CheckOptions(checks=QA_CODES)).findings
     assert [f.check for f in found] == expected
+
+
+@pytest.mark.parametrize("written", ["href='{}'", "href={}", 'href="{}"'])
+def test_an_altered_href_is_found_however_the_value_is_quoted(written):
+    # HTML allows single-quoted and unquoted attribute values as well as double-quoted ones
+    from trilex.check.qa.codes.markup import find_tags
+
+    source, target = (f"<a {written.format(url)}>x</a>" for url in ("help.html", "index.html"))
+    assert find_tags(source)[0].kept == (("href", "help.html"),)
+    assert find_tags(source)[0].key != find_tags(target)[0].key

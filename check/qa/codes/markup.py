@@ -67,7 +67,8 @@ def find_tags(text: str) -> list[_Tag]:
         if name not in _KNOWN and not attributes.strip() and name not in closed:
             continue
         kind = "close" if slash else "empty" if empty or name in _VOID else "open"
-        kept = tuple(sorted((key.lower(), next(v for v in values if v is not None) if any(v is not None for v in values) else "")
+        # findall gives "" for the two value spellings not used: the value is the one given
+        kept = tuple(sorted((key.lower(), next((value for value in values if value), ""))
                             for key, *values in _ATTRIBUTE.findall(attributes)
                             if key.lower() in _KEPT_ATTRIBUTES))
         tags.append(_Tag(kind, name, kept, match.start(), match.end(), match.group()))
