@@ -64,8 +64,11 @@ def _stemmed_words(text: str) -> str:
 @dataclass
 class _Use:
     shown: str  # the other side as written, first time seen
-    locations: list[Location] = field(default_factory=list)
     units: list[QaUnit] = field(default_factory=list)
+
+    def locations(self, count: int) -> list[Location]:
+        """Where the first ``count`` units are."""
+        return [unit.location for unit in self.units[:count]]
 
 
 @run_wide_check(
@@ -101,7 +104,6 @@ class TranslationConsistency:
         use = uses.get(value)
         if use is None:
             use = uses[value] = _Use(shown)
-        use.locations.append(unit.location)
         use.units.append(unit)
 
     def findings(self) -> Iterator[Finding]:
@@ -115,25 +117,21 @@ class TranslationConsistency:
 
     @staticmethod
     def _report(uses: dict[str, _Use], verb: str, side: str) -> Iterator[Finding]:
-        ranked = sorted(uses.values(), key=lambda use: -len(use.locations))  # stable: first seen wins ties
+        ranked = sorted(uses.values(), key=lambda use: -len(use.units))  # stable: first seen wins ties
         main = ranked[0]
-        shown_main = ", ".join(map(str, main.locations[:SHOWN_LOCATIONS]))
-        more = len(main.locations) - SHOWN_LOCATIONS
+        related = main.locations(SHOWN_LOCATIONS)
+        shown_main = ", ".join(map(str, related))
+        more = len(main.units) - SHOWN_LOCATIONS
         if more > 0:
             shown_main += f" and {more} more"
+        of = "" if side == "source" else "of "
         for use in ranked[1:]:
             for unit in use.units:
                 text = unit.source_text if side == "source" else unit.target_text
-                if side == "source":
-                    message = (f"'{text}' is {verb} '{use.shown}' here, but '{main.shown}' in "
-                               f"{len(main.locations)} other unit(s): {shown_main}")
-                    suggestion = main.shown
-                else:
-                    message = (f"'{text}' is {verb} '{use.shown}' here, but of '{main.shown}' in "
-                               f"{len(main.locations)} other unit(s): {shown_main}")
-                    suggestion = None
-                finding = unit.finding(CODE, message, suggestion=suggestion)
+                message = (f"'{text}' is {verb} '{use.shown}' here, but {of}'{main.shown}' in "
+                           f"{len(main.units)} other unit(s): {shown_main}")
+                finding = unit.finding(CODE, message, suggestion=main.shown if side == "source" else None)
                 if side == "target":
                     finding.severity = Severity.INFO
-                finding.related.extend(main.locations[:SHOWN_LOCATIONS])
+                finding.related.extend(related)
                 yield finding
