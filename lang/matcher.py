@@ -55,7 +55,7 @@ from itertools import accumulate
 from typing import Any, Generic, TypeVar
 
 from trilex.lang.english import acronym_spans, can_inflect, inflected_forms, same_stem
-from trilex.lang.normalize import drop_loose_spaces, is_spaced_word_char, normalize_spans
+from trilex.lang.normalize import THAI_FOLLOW_VOWELS, THAI_MARKS, drop_loose_spaces, is_spaced_word_char, normalize_spans
 from trilex.lang.tags import chinese_script, primary_subtag, tag_matches
 from trilex.termbase.model import AdminStatus, Concept, Term, Termbase
 
@@ -64,8 +64,8 @@ T = TypeVar("T")
 # What each end of a key needs from its neighbour.
 _NONE, _WORD, _THAI = 0, 1, 2
 
-_THAI_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
-_THAI_NO_START = _THAI_MARKS | frozenset("\u0e30\u0e32\u0e33\u0e45")  # never begins a cluster
+_THAI_MARKS = frozenset(THAI_MARKS)
+_THAI_NO_START = _THAI_MARKS | frozenset(THAI_FOLLOW_VOWELS)  # never begins a cluster
 _THAI_LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
 _THANTHAKHAT = "\u0e4c"
 _THAI_CHAR = re.compile("[\u0e00-\u0e7f]")

@@ -52,12 +52,13 @@ NIKHAHIT = "\u0e4d"
 SARA_E = "\u0e40"
 SARA_AE = "\u0e41"
 #: Thai above and below vowels (and PHINTHU, MAITAIKHU): written before tone marks.
-_THAI_VOWEL_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"
+THAI_VOWEL_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"
 #: Thai tone marks and signs written last: MAI EK … MAI CHATTAWA, THANTHAKHAT, NIKHAHIT, YAMAKKAN.
-_THAI_TOP_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
-_THAI_MARKS = _THAI_VOWEL_MARKS + _THAI_TOP_MARKS
+THAI_TOP_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+#: Every Thai combining mark (they sit on a consonant).
+THAI_MARKS = THAI_VOWEL_MARKS + THAI_TOP_MARKS
 #: Thai vowels that follow the consonant and carry no marks of their own.
-_THAI_FOLLOW_VOWELS = "\u0e30\u0e32\u0e33\u0e45"
+THAI_FOLLOW_VOWELS = "\u0e30\u0e32\u0e33\u0e45"
 
 
 def _one_to_one_table() -> dict[int, str]:
@@ -72,8 +73,8 @@ def _one_to_one_table() -> dict[int, str]:
 
 _TABLE = _one_to_one_table()
 
-_M = f"[{_THAI_MARKS}]"
-_FV = f"[{_THAI_FOLLOW_VOWELS}]"
+_M = f"[{THAI_MARKS}]"
+_FV = f"[{THAI_FOLLOW_VOWELS}]"
 #: Characters that are normal as they stand: printable ASCII, Thai (SARA AM included, NIKHAHIT
 #: not), CJK unified ideographs and the ideographic punctuation NFKC leaves alone.
 _PLAIN = "\x20-\x7e\u0e01-\u0e3a\u0e3f-\u0e4c\u0e4e-\u0e5b\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u3014-\u301b"
@@ -81,8 +82,8 @@ _ODD = re.compile(f"[^{_PLAIN}]")
 #: Sequences of plain Thai characters the slow path would change: a tone mark or follow vowel
 #: followed by a mark, two vowel marks in a row (two searches: one alternation is 3× slower).
 _THAI_TROUBLE = (
-    re.compile(f"[{_THAI_TOP_MARKS}{_THAI_FOLLOW_VOWELS}]{_M}"),
-    re.compile(f"[{_THAI_VOWEL_MARKS}][{_THAI_VOWEL_MARKS}]"),
+    re.compile(f"[{THAI_TOP_MARKS}{THAI_FOLLOW_VOWELS}]{_M}"),
+    re.compile(f"[{THAI_VOWEL_MARKS}][{THAI_VOWEL_MARKS}]"),
 )
 #: Odd character → what the fast path writes instead (itself, or its 1:1 replacement), or
 #: ``None`` when the slow path must run (zero width, NIKHAHIT, combining marks, NFKC changes).
@@ -137,12 +138,12 @@ def _thai_unit(match: re.Match[str]) -> str:
     unit = match.group()
     if unit == SARA_E + SARA_E:
         return SARA_AE
-    marks = [ch for ch in unit if ch in _THAI_MARKS]
-    follow = "".join(ch for ch in unit if ch in _THAI_FOLLOW_VOWELS)
+    marks = [ch for ch in unit if ch in THAI_MARKS]
+    follow = "".join(ch for ch in unit if ch in THAI_FOLLOW_VOWELS)
     if NIKHAHIT in marks and follow in (SARA_AA, SARA_AM):
         marks = [ch for ch in marks if ch != NIKHAHIT]
         follow = SARA_AM
-    marks.sort(key=lambda ch: ch in _THAI_TOP_MARKS)
+    marks.sort(key=lambda ch: ch in THAI_TOP_MARKS)
     ordered = unicodedata.normalize("NFC", "".join(marks))
     deduped = "".join(ch for i, ch in enumerate(ordered) if i == 0 or ordered[i - 1] != ch)
     return deduped + follow

@@ -167,7 +167,6 @@ def _integer(items: list[_Item]) -> Decimal | None:
     digit: Decimal | None = None
     last_small: Decimal | None = None
     last_unit = Decimal(1)
-    zero = False
     prev: str | None = None
     for kind, val in items:
         if kind in ("d", "a"):
@@ -177,7 +176,6 @@ def _integer(items: list[_Item]) -> Decimal | None:
         elif kind == "z":
             if prev not in ("u", "U"):
                 return None
-            zero = True
         elif kind == "u":
             if digit is None:
                 if val != 10 or prev not in (None, "z"):
@@ -191,7 +189,7 @@ def _integer(items: list[_Item]) -> Decimal | None:
                 return None
             section += coefficient * val
             last_small = last_unit = val
-            digit, zero = None, False
+            digit = None
         elif kind == "U":
             amount = section + (digit or 0)
             if val == 10**4:
@@ -203,7 +201,7 @@ def _integer(items: list[_Item]) -> Decimal | None:
                 if high_done or amount == 0:
                     return None
                 high, high_done, mid, wan_done = amount * val, True, _ZERO, False
-            section, digit, last_small, last_unit, zero = _ZERO, None, None, val, False
+            section, digit, last_small, last_unit = _ZERO, None, None, val
         else:
             return None
         prev = kind

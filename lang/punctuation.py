@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from trilex.lang.normalize import normalize
+from trilex.lang.normalize import THAI_MARKS, normalize
 
 #: Mark class → the characters (or strings) that write it, half- and full-width.
 END_MARKS: dict[str, tuple[str, ...]] = {
@@ -128,13 +128,10 @@ def _quotes_balance(text: str) -> bool:
     return abs(opened - closed) <= either and (opened + closed + either) % 2 == 0
 
 
-_THAI_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
-
-
 @lru_cache(maxsize=1)
 def _question_word() -> re.Pattern[str]:
     words = "|".join(sorted(map(re.escape, THAI_QUESTION_WORDS), key=len, reverse=True))
-    return re.compile(f"(?:{words})(?![{_THAI_MARKS}])")
+    return re.compile(f"(?:{words})(?![{THAI_MARKS}])")
 
 
 def has_thai_question_word(text: str) -> bool:

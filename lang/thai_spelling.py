@@ -27,15 +27,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trilex.lang.normalize import THAI_FOLLOW_VOWELS as _FOLLOW
+from trilex.lang.normalize import THAI_MARKS as _MARKS
+from trilex.lang.normalize import THAI_TOP_MARKS as _TOP
+from trilex.lang.normalize import THAI_VOWEL_MARKS as _VOWELS_ABOVE_BELOW
 from trilex.lang.normalize import normalize
 
 _CONSONANTS = "\u0e01-\u0e2e"
-_VOWELS_ABOVE_BELOW = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"
 _TONES = "\u0e48\u0e49\u0e4a\u0e4b"
-_TOP = _TONES + "\u0e4c\u0e4d\u0e4e"
-_MARKS = _VOWELS_ABOVE_BELOW + _TOP
-_FOLLOW = "\u0e30\u0e32\u0e33\u0e45"
-_LEADING = "\u0e40\u0e41\u0e42\u0e43\u0e44"
 
 _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("two SARA E (เเ) for SARA AE (แ)", "leading", re.compile("\u0e40\u0e40")),
