@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from trilex.cli.common import info, verbosity_options
+from trilex.cli.tm import tm_option
 
 
 def _langs(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
@@ -21,7 +22,7 @@ def _langs(ctx: click.Context, param: click.Parameter, value: str | None) -> lis
               help="Target languages. Default: every other language of the termbase.")
 @click.option("-t", "--termbase", "termbases", multiple=True, type=click.Path(dir_okay=False),
               help="Termbase (TBX or CSV); repeatable. Default: the bundled termbase.")
-@click.option("--tm", "tm_path", type=click.Path(dir_okay=False), help="Also show fuzzy matches from this TM.")
+@tm_option("Also show fuzzy matches from this TM.", required=False)
 @click.option("-f", "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
 @verbosity_options
@@ -38,6 +39,7 @@ def cli(text: str, source_lang: str, target_langs: list[str] | None, termbases: 
       echo "Add a new panel" | trilex suggest - --from en --to th -t xfce.tbx
       trilex suggest "人工智能" --from zh --to th --format json
       trilex suggest "ศูนย์ข้อมูลเปิดแล้ว" --from th --to zh --tm project.tm
+      trilex suggest "数据中心" --from zh --to th --tm postgresql://translator@tm.example.org/tm
     """
     from trilex.check.suggest import suggest
     from trilex.check.index import load_index

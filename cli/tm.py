@@ -1,58 +1,159 @@
-"""``trilex tm``: fill a translation memory, look things up in it, export it as TMX."""
+"""``trilex tm``: fill a translation memory, look things up in it, export it as TMX, copy it.
+
+Every command takes the TM as ``--tm FILE|URL`` (``$TRILEX_TM`` when not given): a SQLite file
+or a ``postgresql://`` server URL; no message shows a password written in a URL.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 import click
 
 from trilex.cli.common import debug, info, verbosity, verbosity_options
 from trilex.fileio import display_name, output_name
 from trilex.terminal import use_colour
+from trilex.tm.location import public_location, secrets_in
 
-TM_OPTION = click.option("--tm", "tm_path", required=True, type=click.Path(dir_okay=False),
-                         help="The TM file (SQLite; created by 'tm import' if missing).")
+if TYPE_CHECKING:
+    from trilex.progress import ReadProgress
+    from trilex.tm.store import TMStore
+
+#: The environment variable naming the TM when ``--tm`` is not given.
+TM_ENV = "TRILEX_TM"
+
+
+class TMLocation(click.Path):
+    """A TM file (checked like any file path) or a server URL (``postgresql://…``, kept as given)."""
+
+    name = "tm"
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and "://" in value:
+            return value
+        return super().convert(value, param, ctx)
+
+
+def _required_tm(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    if value is None:
+        raise click.UsageError(f"no TM given: use --tm FILE or --tm postgresql://USER@HOST/DB, "
+                               f"or set {TM_ENV}", ctx)
+    return value
+
+
+def tm_option(help_text: str, required: bool = True):
+    """The ``--tm FILE|URL`` option (``$TRILEX_TM`` when it is not given)."""
+    return click.option(
+        "--tm", "tm_path", type=TMLocation(), metavar="FILE|URL", envvar=TM_ENV,
+        callback=_required_tm if required else None,
+        help=help_text + " A file is a SQLite TM; postgresql://USER@HOST/DB a TM on a PostgreSQL server "
+        f"(password from ~/.pgpass or PGPASSWORD). Without --tm, ${TM_ENV} names the TM.")
+
+
+TM_OPTION = tm_option("The TM.")
+NEW_TM_OPTION = tm_option("The TM (created if missing).")
 FORMAT_OPTION = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
                              show_default=True, help="Output format.")
+
+
+# -- where the TM is, without its password -----------------------------------------------------
+
+
+def _scrub(text: str | None, secrets: list[tuple[str, list[str]]]) -> str | None:
+    if text is None:
+        return None
+    for location, found in secrets:
+        text = text.replace(location, public_location(location))
+        for secret in found:
+            text = text.replace(secret, "***")
+    return text
+
+
+@contextlib.contextmanager
+def no_password(*locations: str) -> Iterator[None]:
+    """Let no password written in ``locations`` out in an error raised inside the block."""
+    from trilex.errors import InputError, TrilexError
+
+    secrets = [(location, found) for location in locations if (found := secrets_in(location))]
+    if not secrets:
+        yield
+        return
+    try:
+        yield
+    except TrilexError as exc:
+        exc.message = _scrub(exc.message, secrets) or ""
+        exc.path = _scrub(exc.path, secrets)
+        exc.args = (exc.message,)
+        raise
+    except Exception as exc:
+        text = str(exc)
+        if _scrub(text, secrets) == text:
+            raise
+        lines = (_scrub(text, secrets) or "").strip().splitlines()
+        raise InputError(lines[0] if lines else type(exc).__name__, public_location(secrets[0][0])) from None
+
+
+@contextlib.contextmanager
+def open_tm(location: str, create: bool = True) -> Iterator[TMStore]:
+    """The TM at ``location`` (a file or a server URL), closed afterwards; no error raised
+    while opening or using it shows a password from ``location``."""
+    from trilex.tm.store import open_store
+
+    with no_password(location), open_store(location, create=create) as store:
+        yield store
 
 
 @click.group()
 @verbosity_options
 def cli() -> None:
-    """Translation memory: import, fuzzy search, concordance, statistics, TMX export.
+    """Translation memory: import, fuzzy search, concordance, statistics, TMX export, copy.
+
+    The TM is a file (SQLite, no server) or a PostgreSQL server a team shares
+    (--tm postgresql://USER@HOST/DB); TRILEX_TM names it when --tm is not given.
 
     \b
     Examples:
       trilex tm import memoq-export.tmx messages.th.po --tm project.tm
       trilex tm search "ศูนย์ข้อมูลปัญญาประดิษฐ์" --tm project.tm --to zh
       trilex tm export --tm project.tm -o th-zh.tmx --pair th:zh
+      trilex tm copy project.tm postgresql://translator@tm.example.org/tm
     """
 
 
-def _with_progress(units: Iterable, label: str, total: int | None = None) -> Iterator:
-    """``units``, with progress on stderr when stdout is a terminal and ``-q`` was not given:
-    a bar when ``total`` is known, else a count of the units done so far."""
-    if not sys.stdout.isatty() or verbosity() < 0:
-        yield from units
-        return
-    if total is not None:
-        with click.progressbar(units, length=total, label=label, file=sys.stderr, show_pos=True) as bar:
-            yield from bar
-        return
-    done = 0
-    for done, unit in enumerate(units, 1):
-        if done % 1000 == 0:
-            click.echo(f"\r{label}: {done} units", err=True, nl=False)
-        yield unit
-    click.echo(f"\r{label}: {done} units", err=True)
+# -- progress ------------------------------------------------------------------------------
+
+
+def _show_progress() -> bool:
+    """Progress is drawn (on stderr) only when stdout and stderr are terminals, and not with ``-q``."""
+    from trilex.progress import on_terminal
+
+    return verbosity() >= 0 and on_terminal(sys.stdout, sys.stderr)
+
+
+def _with_progress(units: Iterable, label: str, total: int | None = None,
+                   progress: ReadProgress | None = None) -> Iterator:
+    """``units``, with progress on stderr on a terminal (see :func:`_show_progress`): a bar by
+    how far the reader has got when ``progress`` knows the size of its input, a bar by units
+    when ``total`` is known, else a count of the units done so far."""
+    if not _show_progress():
+        return iter(units)
+    from trilex.progress import track
+
+    return track(units, label, sys.stderr, progress=progress, total=total)
 
 
 @cli.command(name="import")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
-@TM_OPTION
+@NEW_TM_OPTION
 @click.option("--parallel", nargs=2, multiple=True, metavar="SOURCE TARGET",
               help="Two line-aligned plain-text files (repeatable).")
 @click.option("--source-lang", "-s", help="Source language, for files that do not say (CSV, parallel text).")
@@ -74,25 +175,36 @@ def import_(files: tuple[str, ...], tm_path: str, parallel: tuple[tuple[str, str
     Imports into the same TM take turns: one waits for another to finish, for up to 600
     seconds (set TRILEX_TM_WAIT=SECONDS for another limit), then gives up with "TM is busy".
 
+    On a terminal each file gets a progress bar on stderr, with percent and time left: by the
+    bytes of a TMX file read so far, by segments for the formats read whole, a count of units
+    for a TMX read from a pipe.
+
     \b
     Examples:
       trilex tm import project.tmx --tm project.tm
       trilex tm import glossary.tbx messages.th.po --tm project.tm
       trilex tm import --parallel news.en.txt news.th.txt -s en -t th --tm project.tm
+      trilex tm import memoq-export.tmx --tm postgresql://translator@tm.example.org/tm
+      TRILEX_TM=project.tm trilex tm import messages.th.po
     """
     from trilex.errors import ConfigError, warn_input
+    from trilex.progress import ReadProgress
     from trilex.tm.importers import read_parallel_units, read_units
-    from trilex.tm.store import open_store
 
     if not files and not parallel:
         raise ConfigError("nothing to import: give files or --parallel SOURCE TARGET")
-    sources = [(path, lambda path=path: read_units(path, source_lang=source_lang, target_lang=target_lang,
-                                                   format=file_format, termbase=termbase)) for path in files]
-    sources += [(pair[1], lambda pair=pair: read_parallel_units(*pair, source_lang, target_lang))
+    sources = [(path, lambda progress, path=path: read_units(
+        path, source_lang=source_lang, target_lang=target_lang, format=file_format, termbase=termbase,
+        progress=progress)) for path in files]
+    sources += [(pair[1], lambda progress, pair=pair: read_parallel_units(*pair, source_lang, target_lang,
+                                                                          progress=progress))
                 for pair in parallel]
-    with open_store(tm_path) as store:
+    with open_tm(tm_path) as store:
+        debug(f"importing into {store.location}")
         for path, read in sources:
-            result = store.add(_with_progress(read(), f"importing {path}"), origin=path)
+            progress = ReadProgress() if _show_progress() else None
+            units = _with_progress(read(progress), f"importing {display_name(path)}", progress=progress)
+            result = store.add(units, origin=path)
             updated = f" ({result.updated} newer copies kept)" if result.updated else ""
             empty = f", {result.empty} empty" if result.empty else ""
             info(f"{display_name(path)}: {result.added} units added, {result.duplicates} duplicates{updated}{empty}")
@@ -127,12 +239,11 @@ def export(tm_path: str, output: str, langs: str | None, pair: str | None, multi
       trilex tm export --tm project.tm -o out.tmx --langs th,zh,en
     """
     from trilex.errors import ConfigError
-    from trilex.tm.store import open_store
     from trilex.tm.tmx import write_bilingual, write_tmx
 
     if sum(bool(choice) for choice in (langs, pair, multilingual)) > 1:
         raise ConfigError("give only one of --langs, --pair and --multilingual")
-    with open_store(tm_path, create=False) as store:
+    with open_tm(tm_path, create=False) as store:
         stats = store.stats()
         units = _with_progress((stored.unit for stored in store.iter_units()), f"exporting {output}", stats.units)
         if pair:
@@ -179,6 +290,7 @@ def search(text: str, tm_path: str, min_score: float, lang: str | None, target: 
     Examples:
       trilex tm search "ศูนย์ข้อมูลปัญญาประดิษฐ์" --tm project.tm
       trilex tm search "The data centre opens next year." --tm project.tm --to th --min 60
+      TRILEX_TM=postgresql://translator@tm.example.org/tm trilex tm search "数据中心"
     """
     lang = _lang_of(text, lang)
     targets = [target] if target else None
@@ -194,11 +306,9 @@ def search(text: str, tm_path: str, min_score: float, lang: str | None, target: 
 
 def fuzzy_matches(text: str, tm_path: str, lang: str, min_score: float = 75.0, limit: int = 10,
                   targets: list[str] | None = None) -> list:
-    """The fuzzy matches for ``text`` in the TM at ``tm_path`` (which must exist); with
-    ``targets``, only matches whose unit has one of those languages."""
-    from trilex.tm.store import open_store
-
-    with open_store(tm_path, create=False) as store:
+    """The fuzzy matches for ``text`` in the TM at ``tm_path`` (a file, which must exist, or a
+    server URL); with ``targets``, only matches whose unit has one of those languages."""
+    with open_tm(tm_path, create=False) as store:
         if targets is None:
             return store.search_fuzzy(text, lang, min_score, limit)
         matches = store.search_fuzzy(text, lang, min_score, None)
@@ -251,9 +361,7 @@ def concordance(text: str, tm_path: str, lang: str | None, limit: int, output_fo
       trilex tm concordance "ปัญญาประดิษฐ์" --tm project.tm
       trilex tm concordance "数据" --tm project.tm --lang zh
     """
-    from trilex.tm.store import open_store
-
-    with open_store(tm_path, create=False) as store:
+    with open_tm(tm_path, create=False) as store:
         hits = store.concordance(text, lang, limit)
     if output_format == "json":
         click.echo(json.dumps([
@@ -283,12 +391,12 @@ def stats(tm_path: str, output_format: str) -> None:
     """Units, segments per language, language pairs and origins of a TM.
 
     \b
-    Example:
+    Examples:
       trilex tm stats --tm project.tm
+      trilex tm stats --tm postgresql://translator@tm.example.org/tm --format json
+      TRILEX_TM=project.tm trilex tm stats
     """
-    from trilex.tm.store import open_store
-
-    with open_store(tm_path, create=False) as store:
+    with open_tm(tm_path, create=False) as store:
         result = store.stats()
     if output_format == "json":
         click.echo(json.dumps(asdict(result), ensure_ascii=False, indent=2))
@@ -300,3 +408,53 @@ def stats(tm_path: str, output_format: str) -> None:
     for origin, count in result.origins.items():
         click.echo(f"  {origin or '(unknown)'}: {count}")
     click.echo(f"size: {result.size_bytes / 2**20:.1f} MiB ({result.backend})")
+
+
+def _same_location(first: str, second: str) -> bool:
+    """Whether two TM locations name the same TM (the same file, or the same server URL)."""
+    if "://" in first or "://" in second:
+        def canonical(location: str) -> str:
+            scheme, _, rest = location.partition("://")
+            scheme = "postgresql" if scheme.lower() in ("postgres", "postgresql") else scheme.lower()
+            return f"{scheme}://{rest.rstrip('/')}"
+
+        return canonical(first) == canonical(second)
+    try:
+        if os.path.samefile(first, second):
+            return True
+    except OSError:
+        pass
+    return os.path.realpath(first) == os.path.realpath(second)
+
+
+@cli.command()
+@click.argument("source", metavar="SRC", type=TMLocation())
+@click.argument("destination", metavar="DST", type=TMLocation())
+@verbosity_options
+def copy(source: str, destination: str) -> None:
+    """Copy every unit of the TM SRC into the TM DST (a file or a server URL each).
+
+    Each unit keeps its origin and import date. Units DST already has (the same texts in the
+    same languages, after normalization) are counted as duplicates, as an import counts them;
+    a newer copy replaces the older one. DST is created if missing and filled in one
+    transaction: a copy that fails half-way adds nothing. SRC must exist and is only read.
+
+    \b
+    Examples:
+      trilex tm copy project.tm postgresql://translator@tm.example.org/tm
+      trilex tm copy postgresql://translator@tm.example.org/tm backup.tm
+      trilex tm copy old.tm merged.tm
+    """
+    from trilex.errors import ConfigError
+
+    if _same_location(source, destination):
+        raise ConfigError(f"SRC and DST are the same TM ({public_location(source)}): copy into another one")
+    with open_tm(source, create=False) as src, open_tm(destination) as dst:
+        where = dst.location
+        debug(f"copying {src.location} into {where}")
+        total = src.stats().units if _show_progress() else None
+        result = dst.add_stored(_with_progress(src.iter_units(), f"copying into {where}", total=total))
+        dst.maintain()
+    updated = f" ({result.updated} newer copies kept)" if result.updated else ""
+    empty = f", {result.empty} empty" if result.empty else ""
+    info(f"{where}: {result.added} units copied, {result.duplicates} duplicates{updated}{empty}")

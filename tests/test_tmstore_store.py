@@ -13,7 +13,7 @@ from trilex.errors import ConfigError, InputError
 from trilex.tm.fuzzy import match_key, percentages
 from trilex.tm.importers import read_parallel_units, read_units
 from trilex.tm.model import TranslationUnit, Variant
-from trilex.tm.sqlite_store import SQLiteStore
+from trilex.tm.sqlite_store import SCHEMA_VERSION, SQLiteStore
 from trilex.tm.store import open_store
 from trilex.tm.tmx import read_tmx, write_tmx
 
@@ -76,11 +76,10 @@ def test_import_that_fails_half_way_leaves_the_store_as_before(tmp_path, store):
     assert [match.unit.tuid for match in store.search_fuzzy("Data center", "en")] == ["news-4"]
 
 
-def test_duplicates_are_matched_after_normalization_and_the_newer_copy_wins(store):
+def test_exact_copies_are_duplicates_and_the_newer_copy_wins(store):
     first = unit("a", en="AI data center", zh="人工智能数据中心")
     first.attributes["changedate"] = "20240101T000000Z"
-    # Full-width letters, a no-break space and a doubled space normalize to the same texts.
-    newer = unit("b", en="ＡＩ data\u00a0 center", zh="人工智能数据中心")
+    newer = unit("b", en="AI data center", zh="人工智能数据中心")
     newer.attributes["changedate"] = "20250101T000000Z"
     older = unit("c", en="AI data center", zh="人工智能数据中心")
     older.attributes["changedate"] = "20230101T000000Z"
@@ -88,8 +87,27 @@ def test_duplicates_are_matched_after_normalization_and_the_newer_copy_wins(stor
     result = store.add([first, newer, older, other_language], origin="x")
     assert (result.added, result.duplicates, result.updated) == (2, 2, 1)
     match = store.search_fuzzy("人工智能数据中心", "zh")[0]
-    assert match.unit.tuid == "b" and match.unit.variant("en").text == "ＡＩ data\u00a0 center"
-    assert match.text == "人工智能数据中心"
+    assert match.unit.tuid == "b" and match.unit.attributes["changedate"] == "20250101T000000Z"
+    # A later import of an older copy keeps the newer one; a newer copy replaces it.
+    again = unit("e", en="AI data center", zh="人工智能数据中心")
+    again.attributes["changedate"] = "20220101T000000Z"
+    assert (store.add([again], origin="y").duplicates, store.stats().units) == (1, 2)
+    latest = unit("f", en="AI data center", zh="人工智能数据中心")
+    latest.attributes["changedate"] = "20260101T000000Z"
+    assert store.add([latest], origin="z").updated == 1
+    match = store.search_fuzzy("人工智能数据中心", "zh")[0]
+    assert (match.unit.tuid, match.origin) == ("f", "z")
+
+
+def test_spelling_variants_are_kept_apart_but_match_each_other(store):
+    """Full-width letters, a no-break space or a doubled space make another entry (a CAT tool
+    stores the text as written); both are found at 100% through the normalized match key."""
+    plain = unit("a", en="AI data center", zh="人工智能数据中心")
+    wide = unit("b", en="ＡＩ data\u00a0 center", zh="人工智能数据中心")
+    assert store.add([plain, wide], origin="x").added == 2
+    matches = store.search_fuzzy("AI data center", "en")
+    assert {(match.unit.tuid, match.score) for match in matches} == {("a", 100.0), ("b", 100.0)}
+    assert {match.text for match in matches} == {"AI data center", "ＡＩ data\u00a0 center"}
 
 
 def test_empty_units_are_counted_not_stored(store):
@@ -174,15 +192,15 @@ def test_store_reopens_and_refuses_other_files(tmp_path):
         open_store(foreign)
     with pytest.raises(InputError, match="no such TM"):
         open_store(tmp_path / "missing.tm", create=False)
-    with pytest.raises(ConfigError):
-        open_store("postgresql://tm.example/team")
+    with pytest.raises(ConfigError, match="mysql://"):
+        open_store("mysql://tm.example/team")
 
 
 def test_store_file_is_versioned_and_uses_wal(tmp_path):
     path = tmp_path / "v.tm"
     open_store(path).close()
     connection = sqlite3.connect(path)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     connection.execute("PRAGMA user_version = 99")
     connection.commit()
@@ -235,3 +253,35 @@ def test_termbase_and_document_imports(tmp_path, store, corpora):
     before = store.stats().units
     result = store.add(read_units(xliff), origin=str(xliff))
     assert result.added + result.duplicates > 900 and store.stats().units == before + result.added
+
+
+def test_a_version_1_tm_is_upgraded_by_its_next_import(tmp_path):
+    """Version 1 keyed duplicates on the normalized texts alone; the next import recomputes the
+    keys, so a formatted copy of a stored sentence is added and a plain copy is a duplicate."""
+    import hashlib
+    import json
+
+    from trilex.tm.model import InlineCode
+
+    path = tmp_path / "old.tm"
+    with open_store(path) as store:
+        store.add([unit("1", en="Elephants cannot fly.", th="ช้างบินไม่ได้")], origin="old.tmx")
+    connection = sqlite3.connect(path)  # as trilex 1 keyed it
+    old_key = hashlib.sha1(json.dumps(sorted({("en", "Elephants cannot fly."), ("th", "ช้างบินไม่ได้")}),
+                                      ensure_ascii=False).encode()).digest()
+    connection.execute("UPDATE units SET dedup_key = ?", (old_key,))
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+    formatted = TranslationUnit("2", [
+        Variant("en", ["Elephants ", InlineCode("bpt", ["<b>"], i="1"), "cannot", InlineCode("ept", ["</b>"], i="1"),
+                       " fly."]),
+        Variant("th", ["ช้างบินไม่ได้"])])
+    with open_store(path) as store:
+        result = store.add([unit("3", en="Elephants cannot fly.", th="ช้างบินไม่ได้"), formatted], origin="new.tmx")
+        assert (result.added, result.duplicates) == (1, 1)
+        kept = {stored.unit.tuid: stored.unit for stored in store.iter_units()}
+    assert sorted(kept) == ["1", "2"] and kept["2"].variant("en").content == formatted.variant("en").content
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    connection.close()

@@ -8,12 +8,16 @@ so a lookup reads the document frequencies first (without touching the blobs), t
 blobs of the rarest trigrams (a fixed budget of postings), counts them with numpy, and hands
 the segments sharing the most rare trigrams to exact re-scoring. It also answers the
 concordance's substring prefilter. Posting lists are written in chunks, one per flush of an
-import; :func:`merge_chunks` joins them.
+import; :func:`merge_chunks` joins them. The same layout serves the PostgreSQL store (a
+``bytea`` column): each store reads it through the :class:`PostingsSource` methods.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from itertools import repeat
+from typing import Protocol
 
 SCHEMA = """
 CREATE TABLE grams (
@@ -21,9 +25,9 @@ CREATE TABLE grams (
     gram INTEGER NOT NULL,
     chunk INTEGER NOT NULL,
     count INTEGER NOT NULL,
-    postings BLOB NOT NULL
-);
-CREATE UNIQUE INDEX grams_lookup ON grams(lang, gram, chunk, count);
+    postings BLOB NOT NULL,
+    PRIMARY KEY (lang, gram, chunk)
+) WITHOUT ROWID;
 """
 
 #: How many postings a fuzzy lookup reads at most (after the rarest few trigrams).
@@ -61,76 +65,64 @@ def query_grams(key: str) -> list[int]:
     return np.unique(gram_codes([key])[0]).tolist()
 
 
-class PostingsWriter:
-    """Collects postings during an import and writes them as chunks (inside the caller's transaction)."""
+class PostingsBuffer:
+    """Collects the postings of an import; :meth:`rows` turns them into one chunk of rows."""
 
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
+    def __init__(self) -> None:
         self.buffer: dict[str, tuple[list[int], list[str]]] = {}
         self.pending = 0
 
-    def add(self, segment_id: int, lang: str, key: str) -> None:
-        """Index segment ``segment_id`` (ids must grow) under the trigrams of ``key``."""
+    def add(self, segment_id: int, lang: str, key: str) -> bool:
+        """Index segment ``segment_id`` (ids must grow) under the trigrams of ``key``; returns
+        whether :data:`FLUSH_SEGMENTS` segments are waiting (time to write a chunk)."""
         ids, keys = self.buffer.setdefault(lang, ([], []))
         ids.append(segment_id)
         keys.append(key)
         self.pending += 1
-        if self.pending >= FLUSH_SEGMENTS:
-            self.flush()
+        return self.pending >= FLUSH_SEGMENTS
 
-    def flush(self) -> None:
-        """Write the buffered postings as a new chunk: one row per (language, trigram)."""
+    def rows(self, chunk: int) -> Iterator[tuple[str, int, int, int, bytes]]:
+        """``(lang, gram, chunk, count, postings)`` for every trigram buffered, then empties the buffer."""
         import numpy as np
 
-        if not self.buffer:
-            return
-        chunk = self.db.execute("SELECT coalesce(max(chunk), -1) + 1 FROM grams").fetchone()[0]
         for lang, (ids, keys) in self.buffer.items():
             codes, owners = gram_codes(keys)
             segments = np.asarray(ids, dtype=np.uint32)[owners]
-            order = np.lexsort((segments, codes))
+            # Ids grow in text order, so a stable sort by trigram keeps each posting list sorted.
+            order = np.argsort(codes, kind="stable")
             codes, segments = codes[order], segments[order]
             fresh = np.ones(len(codes), dtype=bool)
             fresh[1:] = (codes[1:] != codes[:-1]) | (segments[1:] != segments[:-1])
             codes, segments = codes[fresh], segments[fresh]
+            if not len(codes):
+                continue
             bounds = np.flatnonzero(np.diff(codes)) + 1
-            starts = np.concatenate(([0], bounds)).tolist()
-            ends = np.concatenate((bounds, [len(codes)])).tolist()
-            firsts = codes[starts].tolist() if len(codes) else []
-            self.db.executemany(
-                "INSERT INTO grams(lang, gram, chunk, count, postings) VALUES (?, ?, ?, ?, ?)",
-                ((lang, code, chunk, end - begin, segments[begin:end].tobytes())
-                 for code, begin, end in zip(firsts, starts, ends)),
-            )
+            starts = np.concatenate(([0], bounds))
+            ends = np.concatenate((bounds, [len(codes)]))
+            packed = segments.tobytes()
+            yield from zip(repeat(lang), codes[starts].tolist(), repeat(chunk), (ends - starts).tolist(),
+                           [packed[4 * begin:4 * end] for begin, end in zip(starts.tolist(), ends.tolist())])
         self.buffer.clear()
         self.pending = 0
 
 
-def frequencies(db: sqlite3.Connection, lang: str, grams: list[int]) -> dict[int, int]:
-    """How many segments in ``lang`` contain each of ``grams`` (absent grams are left out)."""
-    found: dict[int, int] = {}
-    for start in range(0, len(grams), 500):
-        part = grams[start:start + 500]
-        marks = ",".join("?" * len(part))
-        for gram, total in db.execute(
-                f"SELECT gram, sum(count) FROM grams WHERE lang = ? AND gram IN ({marks}) GROUP BY gram",
-                [lang, *part]):
-            found[gram] = total
-    return found
+class PostingsSource(Protocol):
+    """What a lookup needs from a store's trigram table."""
+
+    def gram_frequencies(self, lang: str, grams: list[int]) -> dict[int, int]:
+        """How many segments in ``lang`` contain each of ``grams`` (absent grams left out)."""
+
+    def gram_postings(self, lang: str, grams: list[int]) -> bytes:
+        """The packed ``uint32`` segment ids of all ``grams``, concatenated."""
 
 
-def postings(db: sqlite3.Connection, lang: str, grams: list[int]):
+def postings(source: PostingsSource, lang: str, grams: list[int]):
     """The segment ids of all ``grams`` concatenated, as a numpy ``uint32`` array."""
     import numpy as np
 
     if not grams:
         return np.empty(0, dtype=np.uint32)
-    marks = ",".join("?" * len(grams))
-    blobs = [blob for (blob,) in db.execute(
-        f"SELECT postings FROM grams WHERE lang = ? AND gram IN ({marks})", [lang, *grams])]
-    if not blobs:
-        return np.empty(0, dtype=np.uint32)
-    return np.frombuffer(b"".join(blobs), dtype=np.uint32)
+    return np.frombuffer(source.gram_postings(lang, grams), dtype=np.uint32)
 
 
 def rarest(df: dict[int, int], budget: int = POSTINGS_BUDGET, minimum: int = MIN_GRAMS) -> list[int]:
@@ -145,12 +137,12 @@ def rarest(df: dict[int, int], budget: int = POSTINGS_BUDGET, minimum: int = MIN
     return chosen
 
 
-def fuzzy_candidates(db: sqlite3.Connection, lang: str, key: str, limit: int = CANDIDATES) -> list[int]:
+def fuzzy_candidates(source: PostingsSource, lang: str, key: str, limit: int = CANDIDATES) -> list[int]:
     """Ids of the segments sharing the most rare trigrams with ``key``, most shared first."""
     import numpy as np
 
-    df = frequencies(db, lang, query_grams(key))
-    ids = postings(db, lang, rarest(df))
+    df = source.gram_frequencies(lang, query_grams(key))
+    ids = postings(source, lang, rarest(df))
     if not len(ids):
         return []
     unique, counts = np.unique(ids, return_counts=True)
@@ -161,18 +153,18 @@ def fuzzy_candidates(db: sqlite3.Connection, lang: str, key: str, limit: int = C
     return unique[order].tolist()
 
 
-def containing_candidates(db: sqlite3.Connection, lang: str, key: str, rare: int = 3):
+def containing_candidates(source: PostingsSource, lang: str, key: str, rare: int = 3):
     """Ids (sorted, numpy) of the segments that contain every one of the ``rare`` rarest trigrams
     of ``key`` — a superset of the segments containing ``key`` itself (``key`` ≥ 3 characters)."""
     import numpy as np
 
     grams = query_grams(key)
-    df = frequencies(db, lang, grams)
+    df = source.gram_frequencies(lang, grams)
     if len(df) < len(grams):
         return np.empty(0, dtype=np.uint32)
     result = None
     for gram in sorted(df, key=df.__getitem__)[:rare]:
-        ids = postings(db, lang, [gram])
+        ids = postings(source, lang, [gram])
         result = ids if result is None else np.intersect1d(result, ids, assume_unique=True)
     return np.sort(result)
 

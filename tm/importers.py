@@ -8,6 +8,11 @@
   unit id kept; untranslated segments left out);
 * a termbase (``.tbx``, or any file with ``termbase=True``) through
   :func:`trilex.termbase.load`: one unit per concept, with the preferred term of each language.
+
+Given a :class:`~trilex.progress.ReadProgress`, the readers say how far they have got: a TMX
+file is read through a byte counter (``done``/``total`` in bytes of the file, ``total`` unknown
+for a pipe); the other formats are read whole first, so they count the segments or concepts
+handed out of those in the file.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trilex.bitext.model import BilingualDocument
 from trilex.errors import InputError
@@ -22,57 +28,91 @@ from trilex.fileio import display_name
 from trilex.lang.tags import normalize_tag
 from trilex.tm.model import Note, TranslationUnit, Variant
 
+if TYPE_CHECKING:
+    from trilex.progress import ReadProgress
+
 #: File name endings read as termbases without being told.
 TERMBASE_SUFFIXES = (".tbx",)
 
 
 def read_units(path: str | os.PathLike[str], *, source_lang: str | None = None,
                target_lang: str | None = None, format: str | None = None,
-               termbase: bool = False) -> Iterator[TranslationUnit]:
+               termbase: bool = False, progress: ReadProgress | None = None) -> Iterator[TranslationUnit]:
     """The units in ``path``, read lazily (errors surface while iterating, with file and line).
 
     ``format`` overrides the guess from the file name (``tmx`` or a format
     :func:`trilex.bitext.read_document` knows); ``source_lang``/``target_lang`` supply the pair
-    for files that do not name it (CSV, parallel text).
+    for files that do not name it (CSV, parallel text). ``progress`` is kept up to date with
+    how far reading has got (see the module docstring).
     """
     suffix = Path(str(path)).suffix.lower()
     if format == "tmx" or (format is None and suffix == ".tmx"):
-        from trilex.tm.tmx import read_tmx
+        return _tmx_units(path, progress)
+    if termbase or format == "tbx" or (format is None and suffix in TERMBASE_SUFFIXES):
+        return _termbase_units(path, progress)
+    return _document_units(path, format, source_lang, target_lang, progress)
 
+
+def _tmx_units(path: str | os.PathLike[str], progress: ReadProgress | None) -> Iterator[TranslationUnit]:
+    from trilex.tm.tmx import read_tmx
+
+    if progress is None:
         _header, units = read_tmx(path)
         return units
-    if termbase or format == "tbx" or (format is None and suffix in TERMBASE_SUFFIXES):
-        return _termbase_units(path)
-    return _document_units(path, format, source_lang, target_lang)
+    from trilex.progress import open_counted
+
+    stream = open_counted(path, progress)
+    try:
+        _header, units = read_tmx(stream, display_name(path))
+    except BaseException:
+        stream.close()
+        raise
+    return _closing(units, stream)
+
+
+def _closing(units: Iterator[TranslationUnit], stream) -> Iterator[TranslationUnit]:
+    """``units``, then ``stream`` closed (also when the caller stops early or reading fails)."""
+    try:
+        yield from units
+    finally:
+        stream.close()
 
 
 def _document_units(path: str | os.PathLike[str], format: str | None, source_lang: str | None,
-                    target_lang: str | None) -> Iterator[TranslationUnit]:
+                    target_lang: str | None, progress: ReadProgress | None = None) -> Iterator[TranslationUnit]:
     from trilex.bitext import read_document
 
     document = read_document(str(path), format=format, source_lang=source_lang, target_lang=target_lang)
-    return units_from_document(document, source_lang, target_lang)
+    return units_from_document(document, source_lang, target_lang, progress)
 
 
 def read_parallel_units(source_path: str, target_path: str, source_lang: str | None = None,
-                        target_lang: str | None = None) -> Iterator[TranslationUnit]:
+                        target_lang: str | None = None, progress: ReadProgress | None = None,
+                        ) -> Iterator[TranslationUnit]:
     """The units of two line-aligned plain-text files (see :func:`trilex.bitext.read_parallel`)."""
     from trilex.bitext import read_parallel
 
     return units_from_document(read_parallel(source_path, target_path, source_lang, target_lang),
-                               source_lang, target_lang)
+                               source_lang, target_lang, progress)
 
 
 def units_from_document(document: BilingualDocument, source_lang: str | None = None,
-                        target_lang: str | None = None) -> Iterator[TranslationUnit]:
-    """One unit per translated segment of ``document`` (texts as the file wrote them)."""
+                        target_lang: str | None = None,
+                        progress: ReadProgress | None = None) -> Iterator[TranslationUnit]:
+    """One unit per translated segment of ``document`` (texts as the file wrote them);
+    ``progress`` counts the segments gone through."""
     source = source_lang or document.source_lang
     target = target_lang or document.target_lang
     if not source or not target:
         raise InputError("the file does not say its languages: give --source-lang and --target-lang",
                          display_name(document.path))
     source, target = normalize_tag(source), normalize_tag(target)
-    for segment in document.segments:
+    segments = document.segments
+    if progress is not None:
+        from trilex.progress import counted
+
+        segments = counted(segments, progress, len(document.segments))
+    for segment in segments:
         target_text = segment.target_as_written
         if not target_text or not target_text.strip() or not segment.source.strip():
             continue
@@ -84,10 +124,15 @@ def units_from_document(document: BilingualDocument, source_lang: str | None = N
         )
 
 
-def _termbase_units(path: str | os.PathLike[str]) -> Iterator[TranslationUnit]:
+def _termbase_units(path: str | os.PathLike[str], progress: ReadProgress | None = None) -> Iterator[TranslationUnit]:
     from trilex.termbase import load
 
-    for concept in load(path).concepts:
+    concepts = load(path).concepts
+    if progress is not None:
+        from trilex.progress import counted
+
+        concepts = counted(concepts, progress, len(concepts))
+    for concept in concepts:
         variants = []
         for section in concept.languages:
             term = section.preferred()

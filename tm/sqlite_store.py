@@ -24,29 +24,24 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import hashlib
-import json
-import math
 import os
 import sqlite3
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
 from types import TracebackType
 
 from trilex.errors import InputError, OutputError
-from trilex.lang.tags import primary_subtag
 from trilex.tm import gram_index
-from trilex.tm.fuzzy import comparable, match_key, percentages
-from trilex.tm.model import DATE_ATTRIBUTES, TranslationUnit, format_tmx_date, readable_tmx_date
-from trilex.tm.store import (
-    DEFAULT_MIN_SCORE, WAIT_ENV, ConcordanceHit, FuzzyMatch, ImportResult, StoredUnit, StoreStats,
-    TMBusyError, TMStore, configured_wait,
-)
-from trilex.tm.unit_codec import decode_unit, encode_unit
+from trilex.tm.indexed_store import IndexedStore, SegmentRecord, chunks
+from trilex.tm.model import TranslationUnit, readable_tmx_date
+from trilex.tm.store import WAIT_ENV, ImportResult, StoredUnit, StoreStats, TMBusyError, configured_wait
+from trilex.tm.unit_codec import decode_unit
+from trilex.tm.unit_keys import PreparedUnit, batches, dedup_key, newer
 
-SCHEMA_VERSION = 1
+#: 1: dedup keys on normalized texts; 2: on texts with their inline codes, notes and props
+#: (a version-1 TM is upgraded by its next import: the keys are recomputed from the units).
+SCHEMA_VERSION = 2
 _APPLICATION_ID = 0x54524C58  # "TRLX": marks the file as a trilex TM
 
 _SCHEMA = """
@@ -74,10 +69,6 @@ CREATE INDEX segments_length ON segments(lang, length);
 #: Imports write one index chunk per 100,000 segments; past this many per trigram, merge them.
 MAX_FRAGMENTATION = 4.0
 
-#: Queries shorter than this (in match-key characters) have no trigram and are matched by
-#: scanning the segments of a suitable length instead.
-_SHORT_QUERY = 3
-
 #: The ending of the temporary file a new TM is built in (``.NAME.XXXXXXXX.tmp-tm``).
 TEMP_SUFFIX = ".tmp-tm"
 _SIDECARS = ("-wal", "-shm", "-journal")
@@ -89,33 +80,6 @@ _MAX_WAIT = 2_000_000.0
 STALE_AFTER = 60.0
 
 
-def _unit_dates(unit: TranslationUnit) -> tuple[str | None, int]:
-    """The unit's latest change or creation date (TMX form), from the unit or its variants, and
-    how many of its date attributes are not dates (those take part in no comparison)."""
-    latest: str | None = None
-    unreadable = 0
-    for holder in (unit, *unit.variants):
-        attributes = holder.attributes
-        if not attributes:
-            continue
-        for name in DATE_ATTRIBUTES:
-            value = attributes.get(name)
-            if value is None:
-                continue
-            date = readable_tmx_date(value)
-            if date is None:
-                unreadable += 1
-            elif name != "lastusagedate" and (latest is None or date > latest):
-                latest = date
-    return latest, unreadable
-
-
-def dedup_key(pairs: Iterable[tuple[str, str]]) -> bytes:
-    """What makes two units duplicates: the same normalized texts (``(lang, match key)`` pairs)
-    in the same languages."""
-    return hashlib.sha1(json.dumps(sorted(set(pairs)), ensure_ascii=False).encode("utf-8")).digest()
-
-
 def _is_busy(exc: sqlite3.Error) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
@@ -124,7 +88,7 @@ def _is_busy(exc: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
-class SQLiteStore(TMStore):
+class SQLiteStore(IndexedStore):
     """A TM in one SQLite file (see the module docstring for the layout and for concurrency).
 
     ``wait`` is how many seconds a writer waits for another writer before it gives up with
@@ -264,7 +228,8 @@ class SQLiteStore(TMStore):
                 return None
             origin = built.execute("SELECT origin FROM units LIMIT 1").fetchone()[0]
             with self._busy_is_an_error():
-                return self._add(_stored_units(built), origin)
+                return self._add(((stored.unit, stored.origin, stored.imported) for stored in _stored_units(built)),
+                                 origin)
         finally:
             self._temp = None
             built.close()
@@ -272,10 +237,14 @@ class SQLiteStore(TMStore):
 
     # -- adding -----------------------------------------------------------------------------
 
-    def add(self, units: Iterable[TranslationUnit], origin: str) -> ImportResult:
+    @property
+    def location(self) -> str:
+        return self.path
+
+    def _add_items(self, items: Iterable[tuple[TranslationUnit, str | None, str]], origin: str) -> ImportResult:
         self._imports_tried = True
         with self._busy_is_an_error():
-            result = self._add(units, origin)
+            result = self._add(items, origin)
         if self._temp is not None:
             merged = self._publish()
             if merged is not None:  # added to a TM another process created meanwhile
@@ -284,58 +253,81 @@ class SQLiteStore(TMStore):
                 result.updated += merged.updated
         return result
 
-    def _add(self, units: Iterable[TranslationUnit], origin: str) -> ImportResult:
+    def _add(self, items: Iterable[tuple[TranslationUnit, str | None, str]], origin: str) -> ImportResult:
+        """Add the units in one write transaction, a batch at a time: duplicates found with one
+        query per 500 keys, new rows numbered here (the transaction holds the write lock)."""
         result = ImportResult(origin)
-        imported = format_tmx_date(datetime.now(timezone.utc))
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            writer = gram_index.PostingsWriter(self.db)
-            segments = _SegmentWriter(self.db)
-            for unit in units:
-                self._add_unit(unit, origin, imported, writer, segments, result)
-            segments.flush()
-            writer.flush()
+            self._upgrade()
+            postings = gram_index.PostingsBuffer()
+            next_unit, next_segment = self.db.execute(
+                "SELECT (SELECT coalesce(max(id), 0) + 1 FROM units), "
+                "(SELECT coalesce(max(id), 0) + 1 FROM segments)").fetchone()
+            for batch in batches(items, result):
+                stored = self._stored_keys(list(batch))
+                unit_rows: list[tuple] = []
+                segment_rows: list[tuple] = []
+                for key, prepared in batch.items():
+                    if key in stored:
+                        result.duplicates += 1
+                        unit_id, changed = stored[key]
+                        if newer(prepared.changed, readable_tmx_date(changed)):
+                            self._replace_unit(unit_id, prepared)
+                            result.updated += 1
+                        continue
+                    unit_rows.append((next_unit, key, prepared.origin, prepared.imported, prepared.changed,
+                                      prepared.data))
+                    for segment in prepared.segments:
+                        segment_rows.append((next_segment, next_unit, segment.lang, segment.tag, segment.text,
+                                             segment.key, segment.length))
+                        if postings.add(next_segment, segment.lang, segment.key):
+                            self._write_postings(postings)
+                        next_segment += 1
+                    next_unit += 1
+                self.db.executemany("INSERT INTO units(id, dedup_key, origin, imported, changed, data) "
+                                    "VALUES (?, ?, ?, ?, ?, ?)", unit_rows)
+                self.db.executemany("INSERT INTO segments(id, unit_id, lang, tag, text, key, length) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)", segment_rows)
+                result.added += len(unit_rows)
+            self._write_postings(postings)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         return result
 
-    def _add_unit(self, unit: TranslationUnit, origin: str, imported: str,
-                  writer: gram_index.PostingsWriter, segments_out: _SegmentWriter, result: ImportResult) -> None:
-        changed, unreadable = _unit_dates(unit)
-        result.unreadable_dates += unreadable
-        if not any(variant.text.strip() for variant in unit.variants):
-            result.empty += 1
-            return
-        segments = [(variant.text, primary_subtag(variant.lang), variant.lang) for variant in unit.variants]
-        keys = [match_key(text) for text, _, _ in segments]
-        key = dedup_key((lang, segment_key) for (_, lang, _), segment_key in zip(segments, keys))
-        row = self.db.execute("SELECT id, changed FROM units WHERE dedup_key = ?", (key,)).fetchone()
-        if row is not None:
-            result.duplicates += 1
-            stored = readable_tmx_date(row[1])
-            if changed and (stored is None or changed > stored):
-                segments_out.flush()
-                self._replace_unit(row[0], unit, origin, changed)
-                result.updated += 1
-            return
-        unit_id = self.db.execute(
-            "INSERT INTO units(dedup_key, origin, imported, changed, data) VALUES (?, ?, ?, ?, ?)",
-            (key, origin, imported, changed, encode_unit(unit))).lastrowid
-        for (text, lang, tag), segment_key in zip(segments, keys):
-            segment_id = segments_out.add((unit_id, lang, tag, text, segment_key, len(comparable(segment_key, lang))))
-            writer.add(segment_id, lang, segment_key)
-        result.added += 1
+    def _stored_keys(self, keys: list[bytes]) -> dict[bytes, tuple[int, str | None]]:
+        """Which of ``keys`` the TM holds already: key → (unit id, change date)."""
+        found: dict[bytes, tuple[int, str | None]] = {}
+        for part in chunks(keys):
+            marks = ",".join("?" * len(part))
+            for key, unit_id, changed in self.db.execute(
+                    f"SELECT dedup_key, id, changed FROM units WHERE dedup_key IN ({marks})", part):
+                found[key] = (unit_id, changed)
+        return found
 
-    def _replace_unit(self, unit_id: int, unit: TranslationUnit, origin: str, changed: str) -> None:
-        """Keep the newer copy of a duplicate: same texts after normalization, so the index holds."""
+    def _replace_unit(self, unit_id: int, prepared: PreparedUnit) -> None:
+        """Keep the newer copy of a duplicate (the same texts and codes: the index holds)."""
         self.db.execute("UPDATE units SET data = ?, origin = ?, changed = ? WHERE id = ?",
-                        (encode_unit(unit), origin, changed, unit_id))
-        for variant in unit.variants:
-            self.db.execute("UPDATE segments SET text = ?, tag = ? WHERE unit_id = ? AND lang = ? AND key = ?",
-                            (variant.text, variant.lang, unit_id, primary_subtag(variant.lang),
-                             match_key(variant.text)))
+                        (prepared.data, prepared.origin, prepared.changed, unit_id))
+
+    def _write_postings(self, postings: gram_index.PostingsBuffer) -> None:
+        """Write the buffered postings as the next chunk of the trigram table."""
+        if not postings.pending:
+            return
+        chunk = self.db.execute("SELECT coalesce(max(chunk), -1) + 1 FROM grams").fetchone()[0]
+        self.db.executemany("INSERT INTO grams(lang, gram, chunk, count, postings) VALUES (?, ?, ?, ?, ?)",
+                            postings.rows(chunk))
+
+    def _upgrade(self) -> None:
+        """Bring a version-1 TM to this version (inside the caller's write transaction)."""
+        if self.db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+            return
+        self.db.executemany("UPDATE units SET dedup_key = ? WHERE id = ?",
+                            ((dedup_key(decode_unit(data)), unit_id)
+                             for unit_id, data, _origin, _imported in _unit_rows(self.db)))
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def optimize(self) -> int:
         """Join the index chunks that imports wrote (one transaction); returns trigrams merged."""
@@ -366,126 +358,66 @@ class SQLiteStore(TMStore):
         if self.fragmentation() > MAX_FRAGMENTATION:
             self.optimize()
 
-    # -- looking up -------------------------------------------------------------------------
+    # -- looking up (the queries IndexedStore builds on) -----------------------------------
 
-    def _units(self, unit_ids: Iterable[int]) -> dict[int, tuple[TranslationUnit, str | None]]:
-        ids = list(set(unit_ids))
+    def gram_frequencies(self, lang: str, grams: list[int]) -> dict[int, int]:
+        found: dict[int, int] = {}
+        for part in chunks(grams):
+            marks = ",".join("?" * len(part))
+            found.update(self.db.execute(
+                f"SELECT gram, sum(count) FROM grams WHERE lang = ? AND gram IN ({marks}) GROUP BY gram",
+                [lang, *part]))
+        return found
+
+    def gram_postings(self, lang: str, grams: list[int]) -> bytes:
+        marks = ",".join("?" * len(grams))
+        return b"".join(blob for (blob,) in self.db.execute(
+            f"SELECT postings FROM grams WHERE lang = ? AND gram IN ({marks})", [lang, *grams]))
+
+    def segments_by_id(self, segment_ids: list[int]) -> list[SegmentRecord]:
+        rows: list[SegmentRecord] = []
+        for part in chunks(segment_ids):
+            marks = ",".join("?" * len(part))
+            rows.extend(self.db.execute(
+                f"SELECT id, unit_id, tag, text, key FROM segments WHERE id IN ({marks}) ORDER BY id", part))
+        rows.sort()
+        return rows
+
+    def segments_of_length(self, lang: str, low: int, high: int) -> list[SegmentRecord]:
+        return self.db.execute("SELECT id, unit_id, tag, text, key FROM segments "
+                               "WHERE lang = ? AND length BETWEEN ? AND ?", (lang, low, high)).fetchall()
+
+    def segments_containing(self, lang: str, key: str, limit: int | None) -> list[SegmentRecord]:
+        sql = "SELECT id, unit_id, tag, text, key FROM segments WHERE lang = ? AND instr(key, ?) > 0 ORDER BY id"
+        args: list = [lang, key]
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return self.db.execute(sql, args).fetchall()
+
+    def units_by_id(self, unit_ids: list[int]) -> dict[int, tuple[TranslationUnit, str | None]]:
         found: dict[int, tuple[TranslationUnit, str | None]] = {}
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
+        for part in chunks(set(unit_ids)):
             marks = ",".join("?" * len(part))
             for unit_id, data, origin in self.db.execute(
                     f"SELECT id, data, origin FROM units WHERE id IN ({marks})", part):
                 found[unit_id] = (decode_unit(data), origin)
         return found
 
-    def _segments(self, segment_ids: list[int]) -> list[tuple]:
-        rows: list[tuple] = []
-        for start in range(0, len(segment_ids), 500):
-            part = segment_ids[start:start + 500]
+    def change_dates(self, unit_ids: list[int]) -> dict[int, str | None]:
+        found: dict[int, str | None] = {}
+        for part in chunks(unit_ids):
             marks = ",".join("?" * len(part))
-            rows.extend(self.db.execute(
-                f"SELECT id, unit_id, tag, text, key FROM segments WHERE id IN ({marks})", part))
-        return rows
-
-    def search_fuzzy(self, text: str, lang: str, min_score: float = DEFAULT_MIN_SCORE,
-                     limit: int | None = 10) -> list[FuzzyMatch]:
-        lang = primary_subtag(lang)
-        key = match_key(text)
-        if not key:
-            return []
-        if len(key) < _SHORT_QUERY:
-            rows = self._segments_of_similar_length(lang, key, min_score)
-        else:
-            rows = self._segments(gram_index.fuzzy_candidates(self.db, lang, key))
-        best: dict[int, tuple[float, str, str]] = {}
-        scores = percentages(key, [row[4] for row in rows], lang, cutoff=min_score)
-        for (_segment_id, unit_id, tag, segment_text, _key), score in zip(rows, scores):
-            if score >= min_score and score > best.get(unit_id, (-1.0,))[0]:
-                best[unit_id] = (score, tag, segment_text)
-        ranked = sorted(best.items(), key=lambda item: -item[1][0])
-        if limit is not None:
-            ranked = self._break_ties(ranked, limit)
-        units = self._units(unit_id for unit_id, _ in ranked)
-        return [FuzzyMatch(score, tag, segment_text, units[unit_id][0], unit_id, units[unit_id][1])
-                for unit_id, (score, tag, segment_text) in ranked]
-
-    def _break_ties(self, ranked: list[tuple[int, tuple[float, str, str]]], limit: int):
-        """The first ``limit`` of ``ranked``, newer units first among equal scores."""
-        if len(ranked) > limit:
-            cut = ranked[limit - 1][1][0]
-            ranked = [item for item in ranked if item[1][0] >= cut]
-        changed = dict(self._column_for("changed", [unit_id for unit_id, _ in ranked]))
-        ranked.sort(key=lambda item: item[0])
-        ranked.sort(key=lambda item: changed.get(item[0]) or "", reverse=True)
-        ranked.sort(key=lambda item: -item[1][0])
-        return ranked[:limit]
-
-    def _column_for(self, column: str, unit_ids: list[int]) -> list[tuple[int, str | None]]:
-        rows: list[tuple[int, str | None]] = []
-        for start in range(0, len(unit_ids), 500):
-            part = unit_ids[start:start + 500]
-            marks = ",".join("?" * len(part))
-            rows.extend(self.db.execute(f"SELECT id, {column} FROM units WHERE id IN ({marks})", part))
-        return rows
-
-    def _segments_of_similar_length(self, lang: str, key: str, min_score: float) -> list[tuple]:
-        """Segments whose length allows ``min_score`` against a short ``key``."""
-        size = len(comparable(key, lang))
-        ratio = max(min_score, 1.0) / 100.0
-        low, high = math.ceil(size * ratio - 1e-9), math.floor(size / ratio + 1e-9)
-        return self.db.execute(
-            "SELECT id, unit_id, tag, text, key FROM segments WHERE lang = ? AND length BETWEEN ? AND ?",
-            (lang, low, high)).fetchall()
-
-    def concordance(self, phrase: str, lang: str | None = None, limit: int | None = 50) -> list[ConcordanceHit]:
-        key = match_key(phrase)
-        if not key:
-            return []
-        langs = [primary_subtag(lang)] if lang else self._languages()
-        hits: list[tuple[int, int, str, str]] = []
-        for code in langs:
-            hits.extend(self._containing(code, key, limit))
-        hits.sort()
-        if limit is not None:
-            hits = hits[:limit]
-        units = self._units(unit_id for _, unit_id, _, _ in hits)
-        result = []
-        for _segment_id, unit_id, tag, text in hits:
-            start, end = _locate(text, phrase, key)
-            result.append(ConcordanceHit(tag, text, start, end, units[unit_id][0], unit_id, units[unit_id][1]))
-        return result
-
-    def _containing(self, lang: str, key: str, limit: int | None) -> list[tuple[int, int, str, str]]:
-        """(segment id, unit id, tag, text) of the first ``limit`` segments in ``lang`` containing ``key``."""
-        if len(key) < 3:
-            sql = "SELECT id, unit_id, tag, text FROM segments WHERE lang = ? AND instr(key, ?) > 0 ORDER BY id"
-            args: list = [lang, key]
-            if limit is not None:
-                sql += " LIMIT ?"
-                args.append(limit)
-            return self.db.execute(sql, args).fetchall()
-        candidates = gram_index.containing_candidates(self.db, lang, key).tolist()
-        found: list[tuple[int, int, str, str]] = []
-        for start in range(0, len(candidates), 500):
-            part = candidates[start:start + 500]
-            marks = ",".join("?" * len(part))
-            for segment_id, unit_id, tag, text, segment_key in self.db.execute(
-                    f"SELECT id, unit_id, tag, text, key FROM segments WHERE id IN ({marks}) ORDER BY id", part):
-                if key in segment_key:
-                    found.append((segment_id, unit_id, tag, text))
-            if limit is not None and len(found) >= limit:
-                return found[:limit]
+            found.update(self.db.execute(f"SELECT id, changed FROM units WHERE id IN ({marks})", part))
         return found
 
-    def _languages(self) -> list[str]:
+    def languages(self) -> list[str]:
         return [lang for (lang,) in self.db.execute("SELECT DISTINCT lang FROM segments ORDER BY lang")]
 
     # -- listing ----------------------------------------------------------------------------
 
     def iter_units(self) -> Iterator[StoredUnit]:
-        for unit_id, data, origin, imported in _unit_rows(self.db):
-            yield StoredUnit(unit_id, decode_unit(data), origin, imported)
+        return _stored_units(self.db)
 
     def stats(self) -> StoreStats:
         units = self.db.execute("SELECT count(*) FROM units").fetchone()[0]
@@ -539,9 +471,9 @@ def _unit_rows(db: sqlite3.Connection) -> Iterator[tuple[int, str, str | None, s
         last = rows[-1][0]
 
 
-def _stored_units(db: sqlite3.Connection) -> Iterator[TranslationUnit]:
-    for _unit_id, data, _origin, _imported in _unit_rows(db):
-        yield decode_unit(data)
+def _stored_units(db: sqlite3.Connection) -> Iterator[StoredUnit]:
+    for unit_id, data, origin, imported in _unit_rows(db):
+        yield StoredUnit(unit_id, decode_unit(data), origin, imported)
 
 
 def _remove_files(database: str) -> None:
@@ -576,39 +508,3 @@ def _remove_stale_temps(folder: str, name: str) -> None:
             probe.close()
         with contextlib.suppress(OSError):
             _remove_files(temp)
-
-
-class _SegmentWriter:
-    """Inserts segment rows in batches, numbering them itself (the import holds the write lock)."""
-
-    def __init__(self, db: sqlite3.Connection, batch: int = 10_000):
-        self.db = db
-        self.batch = batch
-        self.rows: list[tuple] = []
-        self.next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM segments").fetchone()[0]
-
-    def add(self, row: tuple) -> int:
-        """Queue ``(unit_id, lang, tag, text, key, length)``; returns the segment's id."""
-        segment_id = self.next_id
-        self.next_id += 1
-        self.rows.append((segment_id, *row))
-        if len(self.rows) >= self.batch:
-            self.flush()
-        return segment_id
-
-    def flush(self) -> None:
-        self.db.executemany(
-            "INSERT INTO segments(id, unit_id, lang, tag, text, key, length) VALUES (?, ?, ?, ?, ?, ?, ?)", self.rows)
-        self.rows.clear()
-
-
-def _locate(text: str, phrase: str, key: str) -> tuple[int | None, int | None]:
-    """Where ``phrase`` is in ``text``: literally, or through the normalized key when it lines up."""
-    start = text.find(phrase)
-    if start >= 0:
-        return start, start + len(phrase)
-    text_key = match_key(text)
-    start = text_key.find(key)
-    if start >= 0 and len(text_key) == len(text):
-        return start, start + len(key)
-    return None, None

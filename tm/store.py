@@ -1,8 +1,8 @@
 """The translation-memory store: a small interface, and :func:`open_store` to get one.
 
 The interface is what every backend offers; :class:`~trilex.tm.sqlite_store.SQLiteStore` (a
-single file, no server) is the default. A server database for teams can be added later as
-another :class:`TMStore` subclass chosen by :func:`open_store` from the location's form.
+single file, no server) is the default, :class:`~trilex.tm.postgres_store.PostgresStore` (a
+PostgreSQL server a team shares) is chosen by :func:`open_store` for a ``postgresql://`` URL.
 
 Writers take turns: an import waits for another one into the same TM to finish, for up to
 :data:`DEFAULT_WAIT` seconds (the ``TRILEX_TM_WAIT`` environment variable, or the ``wait``
@@ -130,6 +130,11 @@ class TMStore(ABC):
         the store is left exactly as it was and the error propagates."""
 
     @abstractmethod
+    def add_stored(self, units: Iterable[StoredUnit]) -> ImportResult:
+        """Add units taken from another store (``tm copy``) in one transaction, each keeping its
+        own origin and import date; deduplicated like :meth:`add`. The result's ``origin`` is ``""``."""
+
+    @abstractmethod
     def search_fuzzy(self, text: str, lang: str, min_score: float = DEFAULT_MIN_SCORE,
                      limit: int | None = 10) -> list[FuzzyMatch]:
         """Units whose ``lang`` segment matches ``text`` at ``min_score`` percent or more, best
@@ -147,6 +152,11 @@ class TMStore(ABC):
     def stats(self) -> StoreStats:
         """Units, segments per language, language pairs and origins."""
 
+    @property
+    @abstractmethod
+    def location(self) -> str:
+        """Where the store is, for messages: the file's path, or the server URL without its password."""
+
     def maintain(self) -> None:
         """Tidy the indexes after imports if they need it (a backend may have nothing to do)."""
 
@@ -162,8 +172,19 @@ class TMStore(ABC):
         self.close()
 
 
+#: URL schemes that name a PostgreSQL server.
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server_location(location: str) -> bool:
+    """Whether ``location`` names a TM on a server (a URL) rather than a file."""
+    return "://" in location
+
+
 def open_store(location: str | os.PathLike[str], create: bool = True, wait: float | None = None) -> TMStore:
-    """Open the TM at ``location``: a file path opens (or, with ``create``, creates) a SQLite store.
+    """Open the TM at ``location``: a file path opens (or, with ``create``, creates) a SQLite
+    store; a ``postgresql://user@host/db`` URL a store on that server (its tables created on
+    first use, with ``create``; ``?schema=NAME`` keeps several TMs in one database).
 
     ``wait`` is how many seconds a writer waits for another one (default: :func:`configured_wait`).
     A new TM appears only once its first import succeeds (or when it is closed without any
@@ -174,8 +195,14 @@ def open_store(location: str | os.PathLike[str], create: bool = True, wait: floa
     :class:`~trilex.errors.ConfigError` for a location no backend handles.
     """
     text = os.fspath(location)
-    if "://" in text:
-        raise ConfigError(f"no TM backend for {text!r}: only SQLite files are supported so far")
+    if text.lower().startswith(POSTGRES_SCHEMES):
+        from trilex.tm.postgres_store import PostgresStore
+
+        return PostgresStore(text, create=create, wait=wait)
+    if is_server_location(text):
+        scheme = text.split("://", 1)[0]
+        raise ConfigError(f"no TM backend for {scheme}:// locations: use a file path (SQLite) "
+                          "or a postgresql:// URL")
     from trilex.tm.sqlite_store import SQLiteStore
 
     return SQLiteStore(text, create=create, wait=wait)
