@@ -61,6 +61,9 @@ def tm_option(help_text: str, required: bool = True):
 
 TM_OPTION = tm_option("The TM.")
 NEW_TM_OPTION = tm_option("The TM (created if missing).")
+JOBS_OPTION = click.option("--jobs", "-j", type=click.IntRange(1), default=lambda: os.cpu_count() or 1,
+                           show_default="the machine's cores",
+                           help="Processes that prepare units (normalization, keys); the TM is the same for any number.")
 FORMAT_OPTION = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
                              show_default=True, help="Output format.")
 
@@ -103,12 +106,13 @@ def no_password(*locations: str) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def open_tm(location: str, create: bool = True) -> Iterator[TMStore]:
+def open_tm(location: str, create: bool = True, jobs: int = 1) -> Iterator[TMStore]:
     """The TM at ``location`` (a file or a server URL), closed afterwards; no error raised
-    while opening or using it shows a password from ``location``."""
+    while opening or using it shows a password from ``location``. ``jobs``: processes an
+    import prepares units in."""
     from trilex.tm.store import open_store
 
-    with no_password(location), open_store(location, create=create) as store:
+    with no_password(location), open_store(location, create=create, jobs=jobs) as store:
         yield store
 
 
@@ -161,13 +165,16 @@ def _with_progress(units: Iterable, label: str, total: int | None = None,
 @click.option("--format", "file_format",
               help="File format instead of the guess from the name (tmx, xliff, po, csv, tsv).")
 @click.option("--termbase", is_flag=True, help="Read the files as termbases (TBX is recognized anyway).")
+@JOBS_OPTION
 @verbosity_options
 def import_(files: tuple[str, ...], tm_path: str, parallel: tuple[tuple[str, str], ...],
-            source_lang: str | None, target_lang: str | None, file_format: str | None, termbase: bool) -> None:
+            source_lang: str | None, target_lang: str | None, file_format: str | None, termbase: bool,
+            jobs: int) -> None:
     """Add TMX, XLIFF, PO, CSV/TSV, parallel-text or termbase files to a TM.
 
-    Units already in the TM (the same texts in the same languages, after normalization) are
-    counted as duplicates; a newer copy (later change date) replaces the older one. A date
+    Units already in the TM (the same texts as written, with the same inline codes, notes and
+    props, in the same languages) are counted as duplicates; a newer copy (later change date)
+    replaces the older one. The same sentence with other formatting is another entry. A date
     that is not a date is kept as written, never counts as newer, and is counted in a warning.
     Each file is imported in one transaction: a file that turns out to be broken half-way adds
     nothing, and a new TM whose first import fails is not created.
@@ -199,7 +206,7 @@ def import_(files: tuple[str, ...], tm_path: str, parallel: tuple[tuple[str, str
     sources += [(pair[1], lambda progress, pair=pair: read_parallel_units(*pair, source_lang, target_lang,
                                                                           progress=progress))
                 for pair in parallel]
-    with open_tm(tm_path) as store:
+    with open_tm(tm_path, jobs=jobs) as store:
         debug(f"importing into {store.location}")
         for path, read in sources:
             progress = ReadProgress() if _show_progress() else None
@@ -430,12 +437,13 @@ def _same_location(first: str, second: str) -> bool:
 @cli.command()
 @click.argument("source", metavar="SRC", type=TMLocation())
 @click.argument("destination", metavar="DST", type=TMLocation())
+@JOBS_OPTION
 @verbosity_options
-def copy(source: str, destination: str) -> None:
+def copy(source: str, destination: str, jobs: int) -> None:
     """Copy every unit of the TM SRC into the TM DST (a file or a server URL each).
 
-    Each unit keeps its origin and import date. Units DST already has (the same texts in the
-    same languages, after normalization) are counted as duplicates, as an import counts them;
+    Each unit keeps its origin and import date. Units DST already has (the same texts, codes,
+    notes and props in the same languages) are counted as duplicates, as an import counts them;
     a newer copy replaces the older one. DST is created if missing and filled in one
     transaction: a copy that fails half-way adds nothing. SRC must exist and is only read.
 
@@ -449,7 +457,7 @@ def copy(source: str, destination: str) -> None:
 
     if _same_location(source, destination):
         raise ConfigError(f"SRC and DST are the same TM ({public_location(source)}): copy into another one")
-    with open_tm(source, create=False) as src, open_tm(destination) as dst:
+    with open_tm(source, create=False) as src, open_tm(destination, jobs=jobs) as dst:
         where = dst.location
         debug(f"copying {src.location} into {where}")
         total = src.stats().units if _show_progress() else None

@@ -267,6 +267,35 @@ def test_units_that_differ_only_in_inline_codes_are_both_kept_through_an_export(
     assert '<bpt i="1"/>cannot<ept i="1"/>' in out.read_text(encoding="utf-8")
 
 
+def test_a_round_trip_keeps_every_tu_that_differs_in_what_a_cat_tool_stores(tm_location, tmp_path):
+    """An OmegaT-style memory: the default translation, an alternative one for another context
+    (its props), one with a note, one with a placeholder, and a re-export of the first with a
+    later date. TMX → TM → TMX keeps the four distinct TUs (the re-export replaces its older copy)."""
+    def tu(tuid: str, seg: str, extra: str = "", date: str = "20240101T000000Z") -> str:
+        return (f'<tu tuid="{tuid}" changedate="{date}">{extra}<tuv xml:lang="en-US"><seg>{seg}</seg></tuv>'
+                '<tuv xml:lang="th-TH"><seg>บันทึกไฟล์</seg></tuv></tu>\n')
+    source = write_file(tmp_path / "project_save.tmx", HEADER + tu("default", "Save the file")
+                        + tu("alternative", "Save the file", '<prop type="file">menu.properties</prop>'
+                             '<prop type="prev">Open</prop><prop type="next">Close</prop>')
+                        + tu("noted", "Save the file", "<note>toolbar button</note>")
+                        + tu("placeholder", 'Save the file<ph x="1">&lt;br/&gt;</ph>')
+                        + tu("default-again", "Save the file", date="20250101T000000Z")
+                        + "</body></tmx>\n")
+    read = list(tmx_units(source))
+    with open_store(tm_location) as store:
+        result = store.add(read, origin=str(source))
+        assert (result.added, result.duplicates, result.updated) == (4, 1, 1)
+        out = tmp_path / "export.tmx"
+        write_tmx((stored.unit for stored in store.iter_units()), out, srclang="en-US")
+    back = {unit.tuid: unit for unit in tmx_units(out)}
+    assert sorted(back) == ["alternative", "default-again", "noted", "placeholder"]
+    assert [(prop.type, prop.value) for prop in back["alternative"].props] == [
+        ("file", "menu.properties"), ("prev", "Open"), ("next", "Close")]
+    assert [note.text for note in back["noted"].notes] == ["toolbar button"]
+    assert [(code.kind, code.code) for code in back["placeholder"].variant("en").codes] == [("ph", "<br/>")]
+    assert back["default-again"].attributes["changedate"] == "20250101T000000Z"
+
+
 def test_empty_units_are_counted_not_stored(tm_location):
     with open_store(tm_location) as store:
         result = store.add([unit("e", en="  ", th="")], origin="x")

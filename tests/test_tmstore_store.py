@@ -285,3 +285,25 @@ def test_a_version_1_tm_is_upgraded_by_its_next_import(tmp_path):
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     connection.close()
+
+
+def test_an_import_prepared_in_worker_processes_stores_exactly_what_one_process_stores(tmp_path):
+    """``jobs=2`` hands chunks of units to two processes; the TM, the counts and the lookups are
+    the same as with ``jobs=1`` (duplicates across chunks included)."""
+    from trilex.tm.unit_keys import WORK_CHUNK
+
+    texts = [(f"Order {number} shipped to warehouse {number % 97}.", f"คำสั่งซื้อ {number} ส่งไปคลัง {number % 97}")
+             for number in range(WORK_CHUNK * 2 + 300)]
+    units = [unit(str(number), en=en, th=th) for number, (en, th) in enumerate(texts)]
+    units += [unit("dup", en=texts[5][0], th=texts[5][1]), unit("empty", en=" ", th="")]
+
+    def build(jobs: int):
+        with open_store(tmp_path / f"jobs{jobs}.tm", jobs=jobs) as store:
+            result = store.add(units, origin="x")
+            stored = [(s.unit_id, s.unit, s.origin) for s in store.iter_units()]
+            matches = [(m.unit_id, m.score) for m in store.search_fuzzy("Order 1500 shipped to warehouse 45.", "en")]
+            return result, stored, matches
+
+    one, two = build(1), build(2)
+    assert (one[0].added, one[0].duplicates, one[0].empty) == (WORK_CHUNK * 2 + 300, 1, 1)
+    assert one == two

@@ -25,6 +25,13 @@ from trilex.tm.store import DEFAULT_MIN_SCORE, ConcordanceHit, FuzzyMatch, Impor
 #: scanning the segments of a suitable length instead.
 SHORT_QUERY = 3
 
+#: A short query (at most this many characters or words in the longest match it allows) is also
+#: matched against every segment of a length the threshold allows, when there are at most
+#: :data:`WINDOW_LIMIT` of them: its few trigrams are shared by too many longer segments for
+#: the trigram candidates alone to reach the right ones (``sing`` is in thousands of sentences).
+SHORT_WINDOW = 8
+WINDOW_LIMIT = 20_000
+
 #: ``(segment id, unit id, tag, text, match key)`` as the backends return segments.
 SegmentRecord = tuple[int, int, str, str, str]
 
@@ -51,8 +58,8 @@ class IndexedStore(TMStore):
         """The segments with these ids, in id order."""
 
     @abstractmethod
-    def segments_of_length(self, lang: str, low: int, high: int) -> list[SegmentRecord]:
-        """The segments in ``lang`` whose length is between ``low`` and ``high``."""
+    def segments_of_length(self, lang: str, low: int, high: int, limit: int | None = None) -> list[SegmentRecord]:
+        """The segments in ``lang`` whose length is between ``low`` and ``high`` (at most ``limit``)."""
 
     @abstractmethod
     def segments_containing(self, lang: str, key: str, limit: int | None) -> list[SegmentRecord]:
@@ -86,12 +93,15 @@ class IndexedStore(TMStore):
         key = match_key(text)
         if not key:
             return []
+        size = len(comparable(key, lang))
+        ratio = max(min_score, 1.0) / 100.0
+        low, high = math.ceil(size * ratio - 1e-9), math.floor(size / ratio + 1e-9)
         if len(key) < SHORT_QUERY:
-            size = len(comparable(key, lang))
-            ratio = max(min_score, 1.0) / 100.0
-            rows = self.segments_of_length(lang, math.ceil(size * ratio - 1e-9), math.floor(size / ratio + 1e-9))
+            rows = self.segments_of_length(lang, low, high)
         else:
             rows = self.segments_by_id(gram_index.fuzzy_candidates(self, lang, key))
+            if high <= SHORT_WINDOW:
+                rows = _union(rows, self.segments_of_length(lang, low, high, WINDOW_LIMIT + 1))
         best: dict[int, tuple[float, str, str]] = {}
         scores = percentages(key, [row[4] for row in rows], lang, cutoff=min_score)
         for (_segment_id, unit_id, tag, segment_text, _key), score in zip(rows, scores):
@@ -146,6 +156,14 @@ class IndexedStore(TMStore):
             if limit is not None and len(found) >= limit:
                 return found[:limit]
         return found
+
+
+def _union(candidates: list[SegmentRecord], window: list[SegmentRecord]) -> list[SegmentRecord]:
+    """The trigram ``candidates`` and the segments of a fitting length, unless there were too many of those."""
+    if not window or len(window) > WINDOW_LIMIT:
+        return candidates
+    seen = {row[0] for row in candidates}
+    return candidates + [row for row in window if row[0] not in seen]
 
 
 def chunks(ids: Iterable[int], size: int = 500) -> Iterable[list[int]]:

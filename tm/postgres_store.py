@@ -39,7 +39,7 @@ from trilex.tm.store import (
     configured_wait,
 )
 from trilex.tm.unit_codec import decode_unit
-from trilex.tm.unit_keys import batches
+from trilex.tm.unit_keys import STORED_KEY, batches
 
 #: The version of the tables this trilex writes (``meta.schema_version``).
 SCHEMA_VERSION = 1
@@ -258,7 +258,7 @@ class PostgresStore(IndexedStore):
             next_unit, next_segment = self.db.execute(
                 "SELECT (SELECT coalesce(max(id), 0) + 1 FROM units), "
                 "(SELECT coalesce(max(id), 0) + 1 FROM segments)").fetchone()
-            for batch in batches(items, result):
+            for batch in batches(items, result, jobs=self.jobs):
                 prepared = list(batch.values())
                 with self.db.cursor() as cursor:
                     with cursor.copy("COPY staging (seq, dedup_key, origin, imported, changed, data) FROM STDIN") as copy:
@@ -284,7 +284,7 @@ class PostgresStore(IndexedStore):
                                     raise InputError("the TM is full (2**32 segments)", self._location)
                                 copy.write_row((next_segment, next_unit + seq, segment.lang, segment.tag,
                                                 segment.text, segment.key, segment.length))
-                                postings.add(next_segment, segment.lang, segment.key)
+                                postings.add(next_segment, segment.lang, segment.match_key)
                                 next_segment += 1
                     cursor.execute("TRUNCATE staging")
                 if postings.pending >= gram_index.FLUSH_SEGMENTS:
@@ -359,16 +359,18 @@ class PostgresStore(IndexedStore):
     def segments_by_id(self, segment_ids: list[int]) -> list[SegmentRecord]:
         if not segment_ids:
             return []
-        return self.db.execute("SELECT id, unit_id, tag, text, key FROM segments WHERE id = ANY(%s::bigint[]) ORDER BY id",
+        return self.db.execute(f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "
+                               "WHERE id = ANY(%s::bigint[]) ORDER BY id",
                                (segment_ids,)).fetchall()
 
-    def segments_of_length(self, lang: str, low: int, high: int) -> list[SegmentRecord]:
-        return self.db.execute("SELECT id, unit_id, tag, text, key FROM segments "
-                               "WHERE lang = %s AND length BETWEEN %s AND %s", (lang, low, high)).fetchall()
+    def segments_of_length(self, lang: str, low: int, high: int, limit: int | None = None) -> list[SegmentRecord]:
+        return self.db.execute(f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "
+                               "WHERE lang = %s AND length BETWEEN %s AND %s LIMIT %s",
+                               (lang, low, high, limit)).fetchall()
 
     def segments_containing(self, lang: str, key: str, limit: int | None) -> list[SegmentRecord]:
-        return self.db.execute("SELECT id, unit_id, tag, text, key FROM segments "
-                               "WHERE lang = %s AND strpos(key, %s) > 0 ORDER BY id LIMIT %s",
+        return self.db.execute(f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "
+                               f"WHERE lang = %s AND strpos({STORED_KEY}, %s) > 0 ORDER BY id LIMIT %s",
                                (lang, key, limit)).fetchall()
 
     def units_by_id(self, unit_ids: list[int]) -> dict[int, tuple[TranslationUnit, str | None]]:

@@ -1,9 +1,10 @@
 """The default TM store: one SQLite file, no server.
 
 Tables: ``units`` (each unit whole, as JSON, with its dedup key, origin and dates),
-``segments`` (one row per variant: plain text as written, match key, length) and the trigram
-index of :mod:`trilex.tm.gram_index`. The file uses WAL journaling and records its schema
-version in ``PRAGMA user_version``. Every import runs in one transaction.
+``segments`` (one row per variant: plain text as written, match key — empty when it is the
+text itself —, length) and the trigram index of :mod:`trilex.tm.gram_index`. The file uses
+WAL journaling and records its schema version in ``PRAGMA user_version``. Every import runs
+in one transaction.
 
 Several processes may use one TM at once. Readers never wait; a writer holds the write lock
 for a whole import, and another writer waits for it (SQLite's busy timeout, set to
@@ -37,7 +38,7 @@ from trilex.tm.indexed_store import IndexedStore, SegmentRecord, chunks
 from trilex.tm.model import TranslationUnit, readable_tmx_date
 from trilex.tm.store import WAIT_ENV, ImportResult, StoredUnit, StoreStats, TMBusyError, configured_wait
 from trilex.tm.unit_codec import decode_unit
-from trilex.tm.unit_keys import PreparedUnit, batches, dedup_key, newer
+from trilex.tm.unit_keys import STORED_KEY, PreparedUnit, batches, dedup_key, newer
 
 #: 1: dedup keys on normalized texts; 2: on texts with their inline codes, notes and props
 #: (a version-1 TM is upgraded by its next import: the keys are recomputed from the units).
@@ -264,7 +265,7 @@ class SQLiteStore(IndexedStore):
             next_unit, next_segment = self.db.execute(
                 "SELECT (SELECT coalesce(max(id), 0) + 1 FROM units), "
                 "(SELECT coalesce(max(id), 0) + 1 FROM segments)").fetchone()
-            for batch in batches(items, result):
+            for batch in batches(items, result, jobs=self.jobs):
                 stored = self._stored_keys(list(batch))
                 unit_rows: list[tuple] = []
                 segment_rows: list[tuple] = []
@@ -281,7 +282,7 @@ class SQLiteStore(IndexedStore):
                     for segment in prepared.segments:
                         segment_rows.append((next_segment, next_unit, segment.lang, segment.tag, segment.text,
                                              segment.key, segment.length))
-                        if postings.add(next_segment, segment.lang, segment.key):
+                        if postings.add(next_segment, segment.lang, segment.match_key):
                             self._write_postings(postings)
                         next_segment += 1
                     next_unit += 1
@@ -379,16 +380,18 @@ class SQLiteStore(IndexedStore):
         for part in chunks(segment_ids):
             marks = ",".join("?" * len(part))
             rows.extend(self.db.execute(
-                f"SELECT id, unit_id, tag, text, key FROM segments WHERE id IN ({marks}) ORDER BY id", part))
+                f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments WHERE id IN ({marks}) ORDER BY id", part))
         rows.sort()
         return rows
 
-    def segments_of_length(self, lang: str, low: int, high: int) -> list[SegmentRecord]:
-        return self.db.execute("SELECT id, unit_id, tag, text, key FROM segments "
-                               "WHERE lang = ? AND length BETWEEN ? AND ?", (lang, low, high)).fetchall()
+    def segments_of_length(self, lang: str, low: int, high: int, limit: int | None = None) -> list[SegmentRecord]:
+        return self.db.execute(f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "
+                               "WHERE lang = ? AND length BETWEEN ? AND ? LIMIT ?",
+                               (lang, low, high, -1 if limit is None else limit)).fetchall()
 
     def segments_containing(self, lang: str, key: str, limit: int | None) -> list[SegmentRecord]:
-        sql = "SELECT id, unit_id, tag, text, key FROM segments WHERE lang = ? AND instr(key, ?) > 0 ORDER BY id"
+        sql = (f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "
+               f"WHERE lang = ? AND instr({STORED_KEY}, ?) > 0 ORDER BY id")
         args: list = [lang, key]
         if limit is not None:
             sql += " LIMIT ?"

@@ -122,7 +122,12 @@ class TMStore(ABC):
     Every backend deduplicates on the texts of a unit (normalized, with their languages),
     keeps each unit whole (notes, props, inline codes, dates), its origin file and import date,
     and adds a batch all-or-nothing.
+
+    ``jobs`` is how many worker processes an import prepares units in (normalization, keys,
+    JSON); 1 prepares them in this process. The result is the same either way.
     """
+
+    jobs: int = 1
 
     @abstractmethod
     def add(self, units: Iterable[TranslationUnit], origin: str) -> ImportResult:
@@ -181,12 +186,14 @@ def is_server_location(location: str) -> bool:
     return "://" in location
 
 
-def open_store(location: str | os.PathLike[str], create: bool = True, wait: float | None = None) -> TMStore:
+def open_store(location: str | os.PathLike[str], create: bool = True, wait: float | None = None,
+               jobs: int = 1) -> TMStore:
     """Open the TM at ``location``: a file path opens (or, with ``create``, creates) a SQLite
     store; a ``postgresql://user@host/db`` URL a store on that server (its tables created on
     first use, with ``create``; ``?schema=NAME`` keeps several TMs in one database).
 
-    ``wait`` is how many seconds a writer waits for another one (default: :func:`configured_wait`).
+    ``wait`` is how many seconds a writer waits for another one (default: :func:`configured_wait`);
+    ``jobs`` how many processes an import prepares units in (:attr:`TMStore.jobs`).
     A new TM appears only once its first import succeeds (or when it is closed without any
     import): a failed import into a new TM leaves no file behind.
 
@@ -198,11 +205,14 @@ def open_store(location: str | os.PathLike[str], create: bool = True, wait: floa
     if text.lower().startswith(POSTGRES_SCHEMES):
         from trilex.tm.postgres_store import PostgresStore
 
-        return PostgresStore(text, create=create, wait=wait)
-    if is_server_location(text):
+        store: TMStore = PostgresStore(text, create=create, wait=wait)
+    elif is_server_location(text):
         scheme = text.split("://", 1)[0]
         raise ConfigError(f"no TM backend for {scheme}:// locations: use a file path (SQLite) "
                           "or a postgresql:// URL")
-    from trilex.tm.sqlite_store import SQLiteStore
+    else:
+        from trilex.tm.sqlite_store import SQLiteStore
 
-    return SQLiteStore(text, create=create, wait=wait)
+        store = SQLiteStore(text, create=create, wait=wait)
+    store.jobs = max(1, jobs)
+    return store

@@ -31,7 +31,12 @@ _FIELD, _ITEM, _OPEN, _CLOSE = "\x1f", "\x1e", "\x02", "\x03"
 @dataclass(frozen=True, slots=True)
 class SegmentRow:
     """One variant as the index keeps it: primary language, tag, text, match key, length
-    (characters for Thai/Chinese, tokens otherwise: what the edit distance runs over)."""
+    (characters for Thai/Chinese, tokens otherwise: what the edit distance runs over).
+
+    ``key`` is stored as ``""`` when it is the text itself (two thirds of real segments), which
+    keeps the store smaller; :attr:`match_key` gives it whole. Stores read it back through
+    :data:`STORED_KEY`.
+    """
 
     lang: str
     tag: str
@@ -39,13 +44,21 @@ class SegmentRow:
     key: str
     length: int
 
+    @property
+    def match_key(self) -> str:
+        """The segment's match key (:func:`~trilex.tm.fuzzy.match_key` of its text)."""
+        return self.key or self.text
+
+
+#: The SQL expression that reads a segment's match key back from the ``key`` and ``text`` columns.
+STORED_KEY = "CASE key WHEN '' THEN text ELSE key END"
+
 
 @dataclass(frozen=True, slots=True)
 class PreparedUnit:
     """A unit ready to store: its dedup key, latest change date, JSON form and segment rows,
     with the file it came from (``origin``) and when it was first imported (``imported``)."""
 
-    unit: TranslationUnit
     origin: str | None
     imported: str
     dedup_key: bytes
@@ -116,7 +129,7 @@ def segment_rows(unit: TranslationUnit) -> tuple[SegmentRow, ...]:
         text = variant.text
         lang = primary_subtag(variant.lang)
         key = match_key(text)
-        rows.append(SegmentRow(lang, variant.lang, text, key, len(comparable(key, lang))))
+        rows.append(SegmentRow(lang, variant.lang, text, "" if key == text else key, len(comparable(key, lang))))
     return tuple(rows)
 
 
@@ -128,7 +141,7 @@ def is_empty(unit: TranslationUnit) -> bool:
 def prepare(unit: TranslationUnit, origin: str | None, imported: str) -> PreparedUnit:
     """Everything a store writes for ``unit`` (which must not be :func:`is_empty`)."""
     changed, unreadable = unit_dates(unit)
-    return PreparedUnit(unit, origin, imported, dedup_key(unit), changed, unreadable, encode_unit(unit),
+    return PreparedUnit(origin, imported, dedup_key(unit), changed, unreadable, encode_unit(unit),
                         segment_rows(unit))
 
 
@@ -137,21 +150,77 @@ def newer(changed: str | None, stored: str | None) -> bool:
     return changed is not None and (stored is None or changed > stored)
 
 
+#: Units handed to a worker process at a time, and how many such chunks may be in flight per worker.
+WORK_CHUNK = 1_000
+_IN_FLIGHT = 3
+
+
+def _prepare_chunk(chunk: list[tuple[TranslationUnit, str | None, str]]) -> list[PreparedUnit | int]:
+    """Each unit prepared; for a unit without text, the number of its unreadable dates instead."""
+    return [unit_dates(unit)[1] if is_empty(unit) else prepare(unit, origin, imported)
+            for unit, origin, imported in chunk]
+
+
+def _chunked(items: Iterable[tuple[TranslationUnit, str | None, str]]) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= WORK_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def prepared_units(items: Iterable[tuple[TranslationUnit, str | None, str]],
+                   jobs: int = 1) -> Iterator[PreparedUnit | int]:
+    """:func:`_prepare_chunk` over ``items``, in order, in ``jobs`` worker processes when
+    ``jobs`` > 1 and there is more than one chunk of work (reading stays in this process and
+    streaming: at most a few chunks per worker are in flight)."""
+    chunks = _chunked(items)
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if jobs <= 1 or second is None:
+        yield from _prepare_chunk(first)
+        if second is not None:
+            yield from _prepare_chunk(second)
+            for chunk in chunks:
+                yield from _prepare_chunk(chunk)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import chain
+
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        waiting: deque = deque()
+        for chunk in chain((first, second), chunks):
+            waiting.append(pool.submit(_prepare_chunk, chunk))
+            while len(waiting) >= jobs * _IN_FLIGHT:
+                yield from waiting.popleft().result()
+        while waiting:
+            yield from waiting.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def batches(units: Iterable[tuple[TranslationUnit, str | None, str]], counts: ImportResult,
-            size: int = 5_000) -> Iterator[dict[bytes, PreparedUnit]]:
-    """``(unit, origin, import date)`` triples prepared, in batches of up to ``size`` distinct
-    units (keyed by dedup key).
+            size: int = 5_000, jobs: int = 1) -> Iterator[dict[bytes, PreparedUnit]]:
+    """``(unit, origin, import date)`` triples prepared (in ``jobs`` processes, see
+    :func:`prepared_units`), in batches of up to ``size`` distinct units (keyed by dedup key).
 
     A duplicate inside a batch counts in ``counts.duplicates``; the newer copy (by change
     date) is kept and counted in ``counts.updated``; empty units are counted and left out.
     """
     batch: dict[bytes, PreparedUnit] = {}
-    for unit, origin, imported in units:
-        if is_empty(unit):
+    for prepared in prepared_units(units, jobs):
+        if isinstance(prepared, int):
             counts.empty += 1
-            counts.unreadable_dates += unit_dates(unit)[1]
+            counts.unreadable_dates += prepared
             continue
-        prepared = prepare(unit, origin, imported)
         counts.unreadable_dates += prepared.unreadable_dates
         earlier = batch.get(prepared.dedup_key)
         if earlier is not None:
