@@ -30,7 +30,7 @@ SHORT_QUERY = 3
 #: :data:`WINDOW_LIMIT` of them: its few trigrams are shared by too many longer segments for
 #: the trigram candidates alone to reach the right ones (``sing`` is in thousands of sentences).
 SHORT_WINDOW = 8
-WINDOW_LIMIT = 20_000
+WINDOW_LIMIT = 5_000
 
 #: ``(segment id, unit id, tag, text, match key)`` as the backends return segments.
 SegmentRecord = tuple[int, int, str, str, str]
@@ -58,8 +58,13 @@ class IndexedStore(TMStore):
         """The segments with these ids, in id order."""
 
     @abstractmethod
-    def segments_of_length(self, lang: str, low: int, high: int, limit: int | None = None) -> list[SegmentRecord]:
-        """The segments in ``lang`` whose length is between ``low`` and ``high`` (at most ``limit``)."""
+    def segments_of_length(self, lang: str, low: int, high: int) -> list[SegmentRecord]:
+        """The segments in ``lang`` whose length is between ``low`` and ``high``."""
+
+    @abstractmethod
+    def count_of_length(self, lang: str, low: int, high: int, limit: int) -> int:
+        """How many segments in ``lang`` have a length between ``low`` and ``high``, counting to
+        ``limit`` at most (from the index alone)."""
 
     @abstractmethod
     def segments_containing(self, lang: str, key: str, limit: int | None) -> list[SegmentRecord]:
@@ -100,8 +105,8 @@ class IndexedStore(TMStore):
             rows = self.segments_of_length(lang, low, high)
         else:
             rows = self.segments_by_id(gram_index.fuzzy_candidates(self, lang, key))
-            if high <= SHORT_WINDOW:
-                rows = _union(rows, self.segments_of_length(lang, low, high, WINDOW_LIMIT + 1))
+            if high <= SHORT_WINDOW and self.count_of_length(lang, low, high, WINDOW_LIMIT + 1) <= WINDOW_LIMIT:
+                rows = _union(rows, self.segments_of_length(lang, low, high))
         best: dict[int, tuple[float, str, str]] = {}
         scores = percentages(key, [row[4] for row in rows], lang, cutoff=min_score)
         for (_segment_id, unit_id, tag, segment_text, _key), score in zip(rows, scores):
@@ -159,9 +164,7 @@ class IndexedStore(TMStore):
 
 
 def _union(candidates: list[SegmentRecord], window: list[SegmentRecord]) -> list[SegmentRecord]:
-    """The trigram ``candidates`` and the segments of a fitting length, unless there were too many of those."""
-    if not window or len(window) > WINDOW_LIMIT:
-        return candidates
+    """The trigram ``candidates`` and the segments of a fitting length, each once."""
     seen = {row[0] for row in candidates}
     return candidates + [row for row in window if row[0] not in seen]
 

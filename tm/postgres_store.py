@@ -363,10 +363,13 @@ class PostgresStore(IndexedStore):
                                "WHERE id = ANY(%s::bigint[]) ORDER BY id",
                                (segment_ids,)).fetchall()
 
-    def segments_of_length(self, lang: str, low: int, high: int, limit: int | None = None) -> list[SegmentRecord]:
+    def segments_of_length(self, lang: str, low: int, high: int) -> list[SegmentRecord]:
         return self.db.execute(f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "
-                               "WHERE lang = %s AND length BETWEEN %s AND %s LIMIT %s",
-                               (lang, low, high, limit)).fetchall()
+                               "WHERE lang = %s AND length BETWEEN %s AND %s", (lang, low, high)).fetchall()
+
+    def count_of_length(self, lang: str, low: int, high: int, limit: int) -> int:
+        return self.db.execute("SELECT count(*) FROM (SELECT 1 FROM segments WHERE lang = %s "
+                               "AND length BETWEEN %s AND %s LIMIT %s) AS fitting", (lang, low, high, limit)).fetchone()[0]
 
     def segments_containing(self, lang: str, key: str, limit: int | None) -> list[SegmentRecord]:
         return self.db.execute(f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "

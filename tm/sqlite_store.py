@@ -70,6 +70,9 @@ CREATE INDEX segments_length ON segments(lang, length);
 #: Imports write one index chunk per 100,000 segments; past this many per trigram, merge them.
 MAX_FRAGMENTATION = 4.0
 
+#: The page cache of a connection (KiB).
+CACHE_KIB = 256 * 1024
+
 #: The ending of the temporary file a new TM is built in (``.NAME.XXXXXXXX.tmp-tm``).
 TEMP_SUFFIX = ".tmp-tm"
 _SIDECARS = ("-wal", "-shm", "-journal")
@@ -165,6 +168,9 @@ class SQLiteStore(IndexedStore):
                 raise InputError(f"TM schema version {version} is newer than this trilex understands "
                                  f"({SCHEMA_VERSION}); upgrade trilex", self.path)
         db.execute("PRAGMA synchronous = NORMAL")
+        # Imports insert into large indexes all over (hashed dedup keys, every trigram): SQLite's
+        # default 2 MB page cache makes that a page read per row once the TM is large.
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
     def _create_schema(self, db: sqlite3.Connection) -> None:
         """Create the tables, unless another process did while this one waited for the lock."""
@@ -384,10 +390,13 @@ class SQLiteStore(IndexedStore):
         rows.sort()
         return rows
 
-    def segments_of_length(self, lang: str, low: int, high: int, limit: int | None = None) -> list[SegmentRecord]:
+    def segments_of_length(self, lang: str, low: int, high: int) -> list[SegmentRecord]:
         return self.db.execute(f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "
-                               "WHERE lang = ? AND length BETWEEN ? AND ? LIMIT ?",
-                               (lang, low, high, -1 if limit is None else limit)).fetchall()
+                               "WHERE lang = ? AND length BETWEEN ? AND ?", (lang, low, high)).fetchall()
+
+    def count_of_length(self, lang: str, low: int, high: int, limit: int) -> int:
+        return self.db.execute("SELECT count(*) FROM (SELECT 1 FROM segments WHERE lang = ? "
+                               "AND length BETWEEN ? AND ? LIMIT ?)", (lang, low, high, limit)).fetchone()[0]
 
     def segments_containing(self, lang: str, key: str, limit: int | None) -> list[SegmentRecord]:
         sql = (f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "

@@ -1,0 +1,105 @@
+"""Anchors: what a sentence and its translation must share, whatever their lengths.
+
+Four kinds, each found once per paragraph and given to the piece it starts in, with its place
+in that piece:
+
+* **numbers**, read as values by :func:`trilex.lang.numbers.find_numbers` (``๒๕๖๘`` = ``2025`` =
+  ``2568``, ``3.5亿`` = ``350 ล้าน``, ``50%`` = ``ร้อยละ 50``); two numbers match when their values
+  overlap. Number words below 10 without a digit (``หนึ่ง``, ``一``) are left out: they are as
+  often "a" as "one";
+* **Latin tokens**: words in Latin letters or with digits (names, acronyms, codes) of two or more
+  characters, compared case-folded: ``Kavanaugh``, ``AI``, ``MWPs`` kept in Thai and Chinese text;
+* **termbase concepts** found on each side by :class:`trilex.lang.matcher.TermMatcher`; two
+  mentions match when they name the same concept;
+* **punctuation** translations keep: quotation marks (``"`` = ``“`` = ``”``), opening
+  parentheses, question marks.
+
+Only anchors that can pair up count (:func:`pairable`): a Latin word of an English sentence
+matters only if it also occurs somewhere in the other side of the region being aligned. How
+matched anchors are paired within a bead is :meth:`trilex.tm.align.search.Costs.match`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from trilex.lang.matcher import TermMatcher
+
+#: A Latin token: letters/digits, inner apostrophes, dots and hyphens allowed (``U.S.``, ``COVID-19``).
+_LATIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’.\-]*[A-Za-z0-9\u00c0-\u024f]")
+_DIGITS = re.compile(r"\d")
+#: Punctuation translations keep: quotation marks, parentheses, question marks.
+_MARK_KINDS = {'"': '"', "“": '"', "”": '"', "(": "(", "（": "(", "?": "?", "？": "?"}
+_MARKS = re.compile("[" + re.escape("".join(_MARK_KINDS)) + "]")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """One anchor: its ``kind`` (``n`` number, ``w`` Latin token, ``c`` concept, ``p``
+    punctuation) and the keys it matches by (several for a number that may stand for several
+    values): two anchors match when they are of one kind and share a key."""
+
+    kind: str
+    keys: frozenset
+    #: Where in its piece the anchor stands: 0.0 at the start, 1.0 at the end.
+    where: float = field(default=0.0, compare=False)
+
+
+def paragraph_anchors(text: str, lang: str, pieces: Sequence[tuple[int, int]],
+                      matcher: TermMatcher | None = None) -> list[list[Anchor]]:
+    """The anchors of each piece of a paragraph (``pieces``: their ``(start, end)``, in order)."""
+    from trilex.lang.numbers import find_numbers
+
+    found: list[tuple[int, Anchor]] = []
+    for mention in find_numbers(text, lang):
+        if mention.value.copy_abs() < 10 and not _DIGITS.search(mention.text):
+            continue
+        found.append((mention.start, Anchor("n", frozenset(mention.values))))
+    for match in _LATIN.finditer(text):
+        token = match.group()
+        if not token.isdigit():  # numbers are read as values above
+            found.append((match.start(), Anchor("w", frozenset({latin_key(token)}))))
+    for match in _MARKS.finditer(text):
+        found.append((match.start(), Anchor("p", frozenset({_MARK_KINDS[match.group()]}))))
+    if matcher is not None:
+        for term in matcher.find(text):
+            found.append((term.start, Anchor("c", frozenset({term.concept.id}))))
+    starts = [start for start, _ in pieces]
+    out: list[list[Anchor]] = [[] for _ in pieces]
+    for start, anchor in sorted(found, key=lambda item: item[0]):
+        index = max(0, bisect_right(starts, start) - 1)
+        piece_start, piece_end = pieces[index]
+        where = min(1.0, max(0.0, (start - piece_start) / max(1, piece_end - piece_start)))
+        out[index].append(Anchor(anchor.kind, anchor.keys, where))
+    return out
+
+
+def latin_key(token: str) -> str:
+    """How a Latin token is compared: case-folded, ``’`` as ``'``, without a possessive ``'s``
+    or the plural ``s`` of an acronym (``Sainsbury’s`` = ``Sainsbury's``, ``AMs`` = ``AM``)."""
+    key = token.replace("’", "'").rstrip(".")
+    if key.endswith("'s"):
+        key = key[:-2]
+    elif len(key) > 2 and key.endswith("s") and key[:-1].isupper():
+        key = key[:-1]
+    return key.casefold()
+
+
+def pairable(source: list[list[Anchor]], target: list[list[Anchor]]) -> tuple[list[tuple[Anchor, ...]],
+                                                                               list[tuple[Anchor, ...]]]:
+    """``source`` and ``target`` (anchors per item) keeping only anchors that match at least one
+    anchor somewhere on the other side."""
+    def keys(items: list[list[Anchor]]) -> set[tuple[str, object]]:
+        return {(anchor.kind, key) for anchors in items for anchor in anchors for key in anchor.keys}
+
+    source_keys, target_keys = keys(source), keys(target)
+
+    def keep(items: list[list[Anchor]], other: set[tuple[str, object]]) -> list[tuple[Anchor, ...]]:
+        return [tuple(a for a in anchors if any((a.kind, key) in other for key in a.keys)) for anchors in items]
+
+    return keep(source, target_keys), keep(target, source_keys)

@@ -1,0 +1,360 @@
+"""The dynamic programme: the cheapest sequence of beads over two sequences of items.
+
+An *item* is a piece of a sentence or a sentence (see :mod:`trilex.lang.sentences`), or a whole
+paragraph. A *bead* takes ``a`` consecutive items of the source and ``b`` of the target; its cost
+(:class:`Costs`) adds up
+
+* the Gale–Church length cost of the two sides (:mod:`trilex.tm.align.lengths`);
+* the segmentation: ``-logit(p)`` for the item where each side of the bead ends, ``p`` being the
+  probability that a sentence ends there. Every way of grouping items into beads then costs the
+  log-likelihood of its sentence ends (up to a constant), so joining two sure sentences costs about
+  what Gale & Church's prior gives a 2-1 bead, while joining Thai pieces at an unsure space costs
+  little;
+* anchors (:mod:`trilex.tm.align.anchors`): a bonus for each anchor of one side matched on the
+  other, a penalty for each one left without its partner, and one for matched anchors that stand
+  in different places of their sentences (a name at the start of one and at the end of the
+  other: word order is kept in translation more often than not);
+* for a bead with an empty side (1-0, 0-1), a fixed penalty.
+
+How many items a side of a bead may take is :attr:`Side.max_items` (2 for sentences, more for
+Thai pieces); an empty side pairs with one sentence or with up to ``max_items`` Thai pieces.
+
+The search is confined to a band around the diagonal of the matrix (in target items: the
+target index stays near ``i * m / n``); when the best path comes near the band's edge the band
+is doubled and the search run again, up to the whole matrix.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from trilex.tm.align.anchors import Anchor
+from trilex.tm.align.lengths import LengthCost
+
+#: Probabilities are kept inside this margin so that ``logit`` stays finite.
+_EPSILON = 1e-3
+#: Beads whose lengths are further apart than this many standard deviations are not considered.
+PRUNE_SD = 12.0
+
+
+def end_cost(probability: float) -> float:
+    """``-logit(p)``: negative (a bonus) where a sentence end is likely, positive where it is not."""
+    p = min(1 - _EPSILON, max(_EPSILON, probability))
+    return -math.log(p / (1 - p))
+
+
+@dataclass
+class Side:
+    """One side of the region being aligned: per item its length, end probability and anchors."""
+
+    lengths: Sequence[int]
+    end_probabilities: Sequence[float]
+    anchors: Sequence[tuple[Anchor, ...]]
+    max_items: int = 2
+    #: Whether an empty-sided bead may pair with several items (Thai pieces) or one (sentences).
+    pieces: bool = False
+    prefix: list[int] = field(init=False, repr=False)
+    ends: list[float] = field(init=False, repr=False)
+    #: Anchor ``g`` (all items' anchors in order) belongs to items from ``anchor_prefix[k]`` on.
+    anchor_prefix: list[int] = field(init=False, repr=False)
+    flat_anchors: list[Anchor] = field(init=False, repr=False)
+    #: Where each anchor stands, in characters from the start of the side.
+    anchor_positions: list[float] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.prefix = [0, *accumulate(self.lengths)]
+        self.ends = [end_cost(p) for p in self.end_probabilities]
+        self.anchor_prefix = [0, *accumulate(len(a) for a in self.anchors)]
+        self.flat_anchors = [anchor for item in self.anchors for anchor in item]
+        self.anchor_positions = [self.prefix[k] + anchor.where * self.lengths[k]
+                                 for k, item in enumerate(self.anchors) for anchor in item]
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The weights of the cost terms (fitted on NTREX-128's development half)."""
+
+    segmentation: float = 1.0
+    anchor_match: float = 2.0
+    anchor_miss: float = 1.0
+    anchor_apart: float = 4.0
+    null: float = 4.0
+    bead: float = -2.0
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Items ``source[0]:source[1]`` aligned with ``target[0]:target[1]``, and what they cost."""
+
+    source: tuple[int, int]
+    target: tuple[int, int]
+    cost: float
+    length_cost: float
+    anchors_matched: int
+    anchors_missed: int
+    #: How far apart the matched anchors stand in their sentences (sum of differences, 0..1 each).
+    anchors_apart: float = 0.0
+    #: The segmentation cost where the bead's sides end (negative: at likely sentence ends).
+    ends_cost: float = 0.0
+
+
+class Costs:
+    """The cost of any bead between two :class:`Side` s."""
+
+    def __init__(self, source: Side, target: Side, length: LengthCost, weights: Weights) -> None:
+        self.source, self.target, self.length, self.weights = source, target, length, weights
+        by_key: dict[tuple[str, object], list[int]] = {}
+        for h, anchor in enumerate(target.flat_anchors):
+            for key in anchor.keys:
+                by_key.setdefault((anchor.kind, key), []).append(h)
+        #: For each source anchor, the target anchors it can pair with, in order.
+        self.partners: list[list[int]] = [
+            sorted({h for key in anchor.keys for h in by_key.get((anchor.kind, key), ())})
+            for anchor in source.flat_anchors]
+
+    def match(self, i0: int, i1: int, j0: int, j1: int) -> tuple[int, float]:
+        """How many anchors of source items ``i0:i1`` pair with a distinct anchor of target items
+        ``j0:j1`` (greedily, in order), and how far apart the pairs stand: the sum of the
+        differences of their places in their sides of the bead (each 0..1)."""
+        src, tgt = self.source, self.target
+        lo, hi = tgt.anchor_prefix[j0], tgt.anchor_prefix[j1]
+        start_s, start_t = src.prefix[i0], tgt.prefix[j0]
+        size_s = max(1, src.prefix[i1] - start_s)
+        size_t = max(1, tgt.prefix[j1] - start_t)
+        spos, tpos, partners = src.anchor_positions, tgt.anchor_positions, self.partners
+        used: set[int] = set()
+        hits, apart = 0, 0.0
+        for g in range(src.anchor_prefix[i0], src.anchor_prefix[i1]):
+            candidates = partners[g]
+            k = bisect_left(candidates, lo)
+            while k < len(candidates) and candidates[k] < hi:
+                h = candidates[k]
+                if h not in used:
+                    used.add(h)
+                    hits += 1
+                    apart += abs((spos[g] - start_s) / size_s - (tpos[h] - start_t) / size_t)
+                    break
+                k += 1
+        return hits, apart
+
+    def bead(self, i0: int, i1: int, j0: int, j1: int) -> Bead:
+        """The bead of source items ``i0:i1`` and target items ``j0:j1``, with its cost and its parts."""
+        src, tgt, w = self.source, self.target, self.weights
+        n_src = src.anchor_prefix[i1] - src.anchor_prefix[i0]
+        n_tgt = tgt.anchor_prefix[j1] - tgt.anchor_prefix[j0]
+        hits, apart = self.match(i0, i1, j0, j1) if n_src and n_tgt else (0, 0.0)
+        misses = n_src + n_tgt - 2 * hits
+        ends = (src.ends[i1 - 1] if i1 > i0 else 0.0) + (tgt.ends[j1 - 1] if j1 > j0 else 0.0)
+        cost = w.anchor_miss * misses - w.anchor_match * hits + w.anchor_apart * apart + w.segmentation * ends
+        if i1 == i0 or j1 == j0:
+            return Bead((i0, i1), (j0, j1), cost + w.null, 0.0, hits, misses, apart, ends)
+        length = self.length(src.prefix[i1] - src.prefix[i0], tgt.prefix[j1] - tgt.prefix[j0])
+        return Bead((i0, i1), (j0, j1), cost + w.bead + length, length, hits, misses, apart, ends)
+
+
+def _band(n: int, m: int, width: int) -> list[tuple[int, int]]:
+    """For each row ``i`` (0..n), the columns ``lo..hi`` inside the band around the diagonal."""
+    rows = []
+    for i in range(n + 1):
+        centre = i * m / n if n else 0
+        rows.append((max(0, int(centre - width)), min(m, int(math.ceil(centre + width)))))
+    return rows
+
+
+def align(costs: Costs, width: int | None = None) -> list[Bead]:
+    """The cheapest beads covering both sides, in order (widening the band as needed)."""
+    n, m = len(costs.source), len(costs.target)
+    if n == 0 and m == 0:
+        return []
+    if n == 0 or m == 0:
+        return _only_nulls(costs, n, m)
+    if width is None and n * m > COARSE_ABOVE:
+        beads = _align_in_corridor(costs, n, m)
+        if beads is not None:
+            return beads
+    # The band is measured in target items around the diagonal j = i * m / n: wide enough for a
+    # few beads of the most target items a bead may take, or a twentieth of the target.
+    width = width or max(16, 4 * costs.target.max_items, m // 20)
+    while True:
+        full = width >= m
+        beads, touched = _search(costs, n, m, _band(n, m, m if full else width))
+        if full or not touched:
+            return beads
+        width *= 2
+
+
+#: Regions with more cells than this (source items × target items) are first aligned coarsely.
+COARSE_ABOVE = 40_000
+#: Items per block of the coarse pass (on the side with fewer items).
+BLOCK_ITEMS = 6
+
+
+def _blocks(side: Side, count: int) -> list[int]:
+    """Where ``count`` blocks of about equal length end (item indexes, the last is ``len(side)``),
+    each cut at the likeliest sentence end near its target length."""
+    total = side.prefix[-1]
+    ends, start = [], 0
+    for k in range(1, count):
+        goal = total * k / count
+        best, best_p = None, -1.0
+        for i in range(start + 1, len(side)):
+            if side.prefix[i] < goal * 0.9:
+                continue
+            if side.prefix[i] > goal * 1.1 and best is not None:
+                break
+            if side.end_probabilities[i - 1] > best_p:
+                best, best_p = i, side.end_probabilities[i - 1]
+        if best is None or best >= len(side):
+            break
+        ends.append(best)
+        start = best
+    return [*ends, len(side)]
+
+
+def _block_side(side: Side, ends: list[int]) -> Side:
+    starts = [0, *ends[:-1]]
+    anchors = []
+    for start, end in zip(starts, ends):
+        size = max(1, side.prefix[end] - side.prefix[start])
+        anchors.append(tuple(Anchor(a.kind, a.keys, (side.prefix[k] - side.prefix[start] + a.where * side.lengths[k]) / size)
+                             for k in range(start, end) for a in side.anchors[k]))
+    return Side([side.prefix[end] - side.prefix[start] for start, end in zip(starts, ends)],
+                [side.end_probabilities[end - 1] for end in ends], anchors)
+
+
+def _align_in_corridor(costs: Costs, n: int, m: int) -> list[Bead] | None:
+    """Align blocks of items first, then the items inside a corridor around the blocks' path
+    (widened while the best path touches its edge); ``None`` if the corridor grows to no gain."""
+    count = max(2, min(n, m) // BLOCK_ITEMS)
+    src_ends, tgt_ends = _blocks(costs.source, count), _blocks(costs.target, count)
+    coarse = align(Costs(_block_side(costs.source, src_ends), _block_side(costs.target, tgt_ends),
+                         costs.length, costs.weights))
+    src_at, tgt_at = [0, *src_ends], [0, *tgt_ends]
+    lows, highs = [m] * (n + 1), [0] * (n + 1)
+    for bead in coarse:
+        i0, i1 = src_at[bead.source[0]], src_at[bead.source[1]]
+        j0, j1 = tgt_at[bead.target[0]], tgt_at[bead.target[1]]
+        for i in range(i0, i1 + 1):
+            lows[i], highs[i] = min(lows[i], j0), max(highs[i], j1)
+    margin = 4 * costs.target.max_items
+    while margin < m:
+        band = [(max(0, lo - margin), min(m, hi + margin)) for lo, hi in zip(lows, highs)]
+        for i in range(1, n + 1):  # rows must overlap so that every bead shape stays possible
+            band[i] = (min(band[i][0], band[i - 1][1]), max(band[i][1], band[i - 1][0]))
+        beads, touched = _search(costs, n, m, band)
+        if not touched:
+            return beads
+        margin *= 2
+    return None
+
+
+def _only_nulls(costs: Costs, n: int, m: int) -> list[Bead]:
+    return [costs.bead(i, i + 1, 0, 0) for i in range(n)] + [costs.bead(n, n, j, j + 1) for j in range(m)]
+
+
+def _search(costs: Costs, n: int, m: int, band: list[tuple[int, int]]) -> tuple[list[Bead], bool]:
+    """The best path inside ``band``; ``touched``: whether it runs along the band's edge.
+
+    The bead costs of :meth:`Costs.bead` are computed inline here (this loop is the aligner's
+    hot path), and a side is not extended once its length is :data:`PRUNE_SD` standard
+    deviations beyond what the other side's length predicts: such a bead costs more than any
+    alternative (:meth:`Costs.bead` gives the beads chosen with their exact costs).
+    """
+    inf = math.inf
+    src, tgt, w = costs.source, costs.target, costs.weights
+    sp, tp, sa, ta = src.prefix, tgt.prefix, src.anchor_prefix, tgt.anchor_prefix
+    length, ratio, variance = costs.length, costs.length.ratio, costs.length.variance
+    cache, length_cost = length.cache, length.cost
+    miss, hit, null, apart_w, match = w.anchor_miss, w.anchor_match, w.null, w.anchor_apart, costs.match
+    seg_s = [0.0] + [w.segmentation * e for e in src.ends]  # ending a bead after source item i-1
+    seg_t = [0.0] + [w.segmentation * e for e in tgt.ends]
+    max_a, max_b = src.max_items, tgt.max_items
+    null_a = max_a if src.pieces else 1
+    null_b = max_b if tgt.pieces else 1
+    spread = PRUNE_SD * PRUNE_SD * variance / 2
+    offsets = [lo for lo, _ in band]
+    totals: list[list[float]] = [[inf] * (hi - lo + 1) for lo, hi in band]
+    moves: list[list[int]] = [[0] * (hi - lo + 1) for lo, hi in band]
+    totals[0][0 - offsets[0]] = 0.0
+    for i in range(n + 1):
+        lo, hi = band[i]
+        row, row_moves = totals[i], moves[i]
+        fixed = w.bead + seg_s[i]
+        shapes = []  # per source count a: (previous row, its offset, length, anchors)
+        for a in range(1, min(max_a, i) + 1):
+            shapes.append((a, totals[i - a], offsets[i - a], sp[i] - sp[i - a], sa[i] - sa[i - a]))
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                continue
+            best, best_move = inf, -1
+            if j:
+                seg_j = fixed + seg_t[j]
+                widest = tp[j] - tp[max(0, j - max_b)]
+                for a, previous_row, previous_offset, ls, ns in shapes:  # beads with both sides
+                    diff = ratio * ls - widest
+                    if diff > 0 and diff * diff > spread * (ls + widest / ratio):
+                        break  # even the longest target side is far too short, and a only grows
+                    for b in range(1, min(max_b, j) + 1):
+                        lt = tp[j] - tp[j - b]
+                        diff = lt - ratio * ls
+                        if diff > 0 and diff * diff > spread * (ls + lt / ratio):
+                            break  # the target side is far too long already, and b only grows
+                        k = j - b - previous_offset
+                        if k < 0 or k >= len(previous_row):
+                            continue
+                        total = previous_row[k]
+                        if total == inf:
+                            continue
+                        key = (ls << 32) | lt
+                        cost = cache.get(key)
+                        if cost is None:
+                            cost = cache[key] = length_cost(ls, lt)
+                        total += seg_j + cost
+                        nt = ta[j] - ta[j - b]
+                        if ns and nt:
+                            most = min(nt, ns)
+                            if total + miss * (ns + nt - 2 * most) - hit * most >= best:
+                                continue  # not better even if every anchor pairs up in place
+                            found, apart = match(i - a, i, j - b, j)
+                            total += miss * (ns + nt - 2 * found) - hit * found + apart_w * apart
+                        elif ns or nt:
+                            total += miss * (ns + nt)
+                        if total < best:
+                            best, best_move = total, a * 1024 + b
+            for a in range(1, min(null_a, i) + 1):  # source items without a partner
+                k = j - offsets[i - a]
+                if 0 <= k < len(totals[i - a]) and totals[i - a][k] < inf:
+                    total = totals[i - a][k] + null + seg_s[i] + miss * (sa[i] - sa[i - a])
+                    if total < best:
+                        best, best_move = total, a * 1024
+            for b in range(1, min(null_b, j) + 1):  # target items without a partner
+                k = j - b - lo
+                if k >= 0 and row[k] < inf:
+                    total = row[k] + null + seg_t[j] + miss * (ta[j] - ta[j - b])
+                    if total < best:
+                        best, best_move = total, b
+            if best_move >= 0:
+                row[j - lo] = best
+                row_moves[j - lo] = best_move
+    if not (offsets[n] <= m <= band[n][1]) or totals[n][m - offsets[n]] == inf:
+        return [], True
+    beads = []
+    touched = False
+    i, j = n, m
+    while i or j:
+        move = moves[i][j - offsets[i]]
+        a, b = move // 1024, move % 1024
+        lo, hi = band[i]
+        if (j == lo and lo > 0) or (j == hi and hi < m):
+            touched = True
+        beads.append(costs.bead(i - a, i, j - b, j))
+        i, j = i - a, j - b
+    beads.reverse()
+    return beads, touched
