@@ -93,9 +93,10 @@ def run_check(documents: Iterable[Document], termbases: Termbase | Sequence[Term
     index = termbases if isinstance(termbases, TermIndex) else TermIndex(termbases)
     tracker = ConsistencyTracker() if INCONSISTENT in enabled else None
     qa = _QaChecks.enabled(enabled, options)
-    report = Report(findings=[], checks=checks)
+    report = Report(findings=[], checks=checks, termbase=index.termbase)
     for document in documents:
         report.files.append(document.path)
+        report.languages[document.path] = _report_languages(document, options)
         if isinstance(document, Article):
             report.findings.extend(article_checks.check_article(document, index, enabled))
             report.segments_checked += 1
@@ -113,6 +114,14 @@ def run_check(documents: Iterable[Document], termbases: Termbase | Sequence[Term
         if finding.unfinished and options.unfinished_severity is not None:
             finding.severity = options.unfinished_severity
     return report
+
+
+def _report_languages(document: Document, options: CheckOptions) -> tuple[str | None, str | None]:
+    """The (source, target) languages a report gives ``document``'s texts; an article's text is
+    reported as the target."""
+    if isinstance(document, Article):
+        return None, document.lang
+    return (options.source_lang or document.source_lang, options.target_lang or document.target_lang)
 
 
 def _languages(document: BilingualDocument, options: CheckOptions) -> tuple[str, str]:

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from trilex.check.findings import Finding, Severity
 from trilex.check.registry import CheckInfo
+from trilex.termbase.model import Termbase
 
 
 @dataclass
@@ -27,6 +28,11 @@ class Report:
     stale_baseline: list[str] = field(default_factory=list)
     unused_suppressions: list[Finding] = field(default_factory=list)
     fail_on: str = "error"
+    #: The termbase the run checked against (the HTML report shows the concepts findings name).
+    termbase: Termbase | None = None
+    #: file → (source language, target language) as the run read it (``None`` where not known;
+    #: an article's language is its target's): the HTML report's ``lang`` attributes.
+    languages: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def fails(self, finding: Finding) -> bool:
         """Whether ``finding`` is at or above the ``fail_on`` threshold."""

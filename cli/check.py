@@ -15,7 +15,7 @@ from trilex.cli.common import debug, info, verbosity, verbosity_options
 
 FAIL_ON = ("error", "warning", "info", "never")
 #: Report formats: the names trilex.check.reporters.FORMAT_MODULES knows, without importing it.
-FORMATS = ("text", "json", "sarif", "junit", "github")
+FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 #: Input formats trilex.bitext reads (kept here so --help imports nothing heavy).
 INPUT_FORMATS = ("xliff", "po", "tmx", "csv", "tsv")
 
@@ -66,12 +66,16 @@ def _print_checks(ctx: click.Context, param: click.Parameter, value: bool) -> No
               help="Known findings that do not fail the run (default: the config's 'baseline').")
 @click.option("--update-baseline", is_flag=True,
               help="Write every current finding to the baseline file and exit 0.")
+@click.option("--terms-page", metavar="URL",
+              help="With --format html: link each finding's concept to this page made by "
+                   "'trilex tbx html' (e.g. terms.html beside the report).")
 @verbosity_options
 def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | None,
         target_lang: str | None, parallel: tuple[tuple[str, str], ...], input_format: str | None,
         output_format: str,
         fail_on: str | None, checks: list[str] | None, output: str, config_path: str | None,
-        no_config: bool, show_config: bool, baseline_path: str | None, update_baseline: bool) -> None:
+        no_config: bool, show_config: bool, baseline_path: str | None, update_baseline: bool,
+        terms_page: str | None) -> None:
     """Check translations against a termbase; exit 1 when a new finding reaches --fail-on.
 
     FILES are bilingual files (XLIFF, PO, TMX, CSV/TSV); a .txt file on its own is a
@@ -93,6 +97,7 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
       trilex check -t glossary.tbx messages.th.xlf --fail-on warning
       trilex check -t glossary.tbx --source th --target zh --parallel news.th.txt news.zh.txt
       trilex check --format sarif --output trilex.sarif        # documents from the config
+      trilex check -t glossary.tbx messages.th.po --format html -o report.html
       trilex check --update-baseline                           # adopt on an existing project
     """
     from trilex.check.config import CheckConfig, find_config, load_config
@@ -112,6 +117,8 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
         return
     fail_on = fail_on or config.fail_on
     baseline = baseline_path or (config.resolve(config.baseline) if config.baseline else None)
+    if terms_page and output_format != "html":
+        raise click.UsageError("--terms-page needs --format html")
     if update_baseline and not baseline:
         raise click.UsageError("--update-baseline needs --baseline FILE or 'baseline' in the config")
     targets = _targets(files, config)
@@ -140,7 +147,7 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
         return
     debug(f"{report.segments_checked} segments checked, {len(report.findings)} new findings")
     with atomic_write(output) as stream:
-        get_reporter(output_format)(report, stream)
+        get_reporter(output_format)(report, stream, **({"terms_page": terms_page} if terms_page else {}))
     if output != "-" or output_format != "text":
         info(summary_line(report))
     if report.baselined or report.stale_baseline:

@@ -16,12 +16,13 @@ from trilex.errors import InputWarning, TrilexError
 
 #: command name → "module:attribute" of its click command, in the order ``--help`` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "tbx": ("trilex.cli.tbx", "Read, validate, convert and show TBX/CSV termbases."),
+    "tbx": ("trilex.cli.tbx", "Read, validate, convert and show TBX/CSV termbases; browsable HTML page."),
     "extract": ("trilex.cli.extract", "Build a termbase from articles that gloss terms inline."),
     "check": ("trilex.cli.check", "Check translations against a termbase (missing, forbidden, inconsistent terms)."),
     "suggest": ("trilex.cli.suggest", "List the termbase terms in a sentence and their approved translations."),
     "tm": ("trilex.cli.tm", "Translation memory: import, fuzzy search, concordance, stats, TMX export."),
     "score": ("trilex.cli.score", "Score MT output against references: BLEU, chrF, TER (right for th/zh)."),
+    "align": ("trilex.cli.align", "Align parallel documents sentence by sentence into TMX or a TM (th/zh/en)."),
 }
 
 

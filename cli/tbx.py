@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-import unicodedata
 
 import click
 
 from trilex.cli.common import info, verbosity_options
 from trilex.fileio import display_name, output_name
+from trilex.terminal import align, display_width  # noqa: F401  (display_width: re-exported)
 
 FORMAT_CHOICE = click.Choice(["tbx3", "tbx2", "csv", "tsv"])
 #: Marks after a term in ``show``: the status at a glance (admitted terms have none).
@@ -20,13 +20,14 @@ STATUS_MARKS = {"preferred": " *", "deprecated": " !", "superseded": " ~"}
 @click.group()
 @verbosity_options
 def cli() -> None:
-    """Read, validate, convert and show TBX/CSV termbases.
+    """Read, validate, convert and show TBX/CSV termbases; write them as a browsable page.
 
     \b
     Examples:
       trilex tbx validate glossary.tbx
       trilex tbx convert glossary.csv glossary.tbx
       trilex tbx show glossary.tbx "ศูนย์ข้อมูล"
+      trilex tbx html glossary.tbx -o terms.html
     """
 
 
@@ -136,7 +137,7 @@ def stats(file: str, output: str) -> None:
     header = ["language", "concepts", "terms", *STATUS_KEYS]
     rows = [[s.lang, str(s.concepts), str(s.terms), *(str(s.statuses[k]) for k in STATUS_KEYS)]
             for s in result.languages]
-    for row in _align([header, *rows]):
+    for row in align([header, *rows], right=range(1, len(header))):  # counts right-aligned
         click.echo(row)
 
 
@@ -184,26 +185,40 @@ def _concept_lines(concept, langs: tuple[str, ...]) -> list[str]:
         for section in sections]
     height = max((len(column) for column in columns), default=0)
     rows = [[column[i] if i < len(column) else "" for column in columns] for i in range(height)]
-    lines = [title] + ["  " + row for row in _align(rows)]
+    lines = [title] + ["  " + row for row in align(rows)]
     for definition in concept.definitions:
         lines.append(f"  definition: {definition.text}")
     return lines
 
 
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: wide East Asian characters 2, combining marks 0."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+@cli.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("-o", "--output", default="-", type=click.Path(dir_okay=False, allow_dash=True),
+              show_default=True, help="The page to write (atomically).")
+@click.option("--lang", "langs", multiple=True,
+              help="Languages to show as columns, in this order (repeatable; th finds th-TH). "
+                   "Default: all, Thai, Chinese and English first.")
+@click.option("--title", help="The page's title (default: the termbase's).")
+@verbosity_options
+def html(file: str, output: str, langs: tuple[str, ...], title: str | None) -> None:
+    """Write the termbase as one browsable HTML page (no server, no network needed).
 
+    Languages side by side with status badges, short forms with their full forms,
+    definitions, contexts and cross-references as links; the search box finds a concept
+    from any of its terms with the matcher's normalization (full-width forms, dashes,
+    Thai character order, spaces between scripts). Fast on 100,000 concepts.
 
-def _align(rows: list[list[str]]) -> list[str]:
-    """Rows of cells padded to common column widths (by display width), two spaces apart."""
-    if not rows:
-        return []
-    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(cell + " " * (widths[i] - display_width(cell))
-                      for i, cell in enumerate(row)).rstrip() for row in rows]
+    \b
+    Examples:
+      trilex tbx html glossary.tbx -o terms.html
+      trilex tbx html glossary.csv -o terms.html --lang th --lang zh --lang en
+    """
+    from trilex.fileio import atomic_write
+    from trilex.pages.terms import terms_page
+    from trilex.termbase import load
+
+    termbase = load(file)
+    page = terms_page(termbase, langs, title)
+    with atomic_write(output) as stream:
+        stream.write(page)
+    info(f"wrote {len(termbase)} concept(s) to {output_name(output)}")

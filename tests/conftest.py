@@ -1,5 +1,6 @@
 """Shared fixtures: where ``../shared`` is, and skips with a clear reason when it is absent;
-the PostgreSQL server and TM locations on both backends (see the PostgreSQL section below)."""
+the PostgreSQL server and TM locations on both backends (see the PostgreSQL section below);
+the terminal summaries of the tests that need a PostgreSQL server or a browser (at the end)."""
 
 from __future__ import annotations
 
@@ -150,16 +151,16 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.postgres)
 
 
-def _postgres_outcomes(terminalreporter) -> dict[str, str]:
+def _marked_outcomes(terminalreporter, marker: str) -> dict[str, str]:
     """nodeid → outcome (``passed``, ``failed``, ``error``, ``skipped``, ``xfailed``, ``xpassed``)
-    of every test marked ``postgres``; an error or failure in any phase wins over a pass."""
+    of every test marked ``marker``; an error or failure in any phase wins over a pass."""
     rank = {"passed": 0, "xfailed": 1, "xpassed": 1, "skipped": 2, "failed": 3, "error": 4}
     outcomes: dict[str, str] = {}
     for key, reports in terminalreporter.stats.items():
         if key not in rank:
             continue
         for report in reports:
-            if "postgres" not in getattr(report, "keywords", {}):
+            if marker not in getattr(report, "keywords", {}):
                 continue
             nodeid = getattr(report, "nodeid", None)
             if nodeid is None:
@@ -169,18 +170,43 @@ def _postgres_outcomes(terminalreporter) -> dict[str, str]:
     return outcomes
 
 
+# -- summaries of the tests that need something from the machine ----------------------------------
+#
+# For each marker below, the terminal summary says how many of its tests passed, failed and were
+# skipped, and against what; the environment variable names a file to write those counts to
+# (``total=``, ``skipped=``…, read by .ci/run, which fails a run that skipped any of them).
+
+BROWSER_SUMMARY_ENV = "TRILEX_BROWSER_SUMMARY"
+
+
+def _browser_used() -> str:
+    import page_browser
+
+    return page_browser.chromium_path() or "no browser"
+
+
+#: marker → (what the summary line calls its tests, the summary file's variable, what they ran against).
+SUMMARIES = {
+    "postgres": ("PostgreSQL tests", POSTGRES_SUMMARY_ENV, lambda: _server_used[0] if _server_used else "no server"),
+    "browser": ("Browser tests", BROWSER_SUMMARY_ENV, _browser_used),
+}
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    outcomes = _postgres_outcomes(terminalreporter)
-    counts = {name: 0 for name in ("passed", "failed", "error", "skipped", "xfailed", "xpassed")}
-    for outcome in outcomes.values():
-        counts[outcome] += 1
-    server = _server_used[0] if _server_used else "no server"
-    if outcomes:
-        shown = ", ".join(f"{count} {name}" for name, count in counts.items() if count) or "none"
-        terminalreporter.write_line(f"PostgreSQL tests: {shown} against {server}")
-    target = os.environ.get(POSTGRES_SUMMARY_ENV, "").strip()
-    if target:
-        lines = [f"{name}={count}" for name, count in counts.items()]
-        lines += [f"total={len(outcomes)}", f"server={server}"]
-        with open(target, "w", encoding="utf-8") as summary:
-            summary.write("\n".join(lines) + "\n")
+    for marker, (label, variable, against) in SUMMARIES.items():
+        outcomes = _marked_outcomes(terminalreporter, marker)
+        counts = {name: 0 for name in ("passed", "failed", "error", "skipped", "xfailed", "xpassed")}
+        for outcome in outcomes.values():
+            counts[outcome] += 1
+        target = os.environ.get(variable, "").strip()
+        if not outcomes and not target:
+            continue
+        server = against()
+        if outcomes:
+            shown = ", ".join(f"{count} {name}" for name, count in counts.items() if count) or "none"
+            terminalreporter.write_line(f"{label}: {shown} against {server}")
+        if target:
+            lines = [f"{name}={count}" for name, count in counts.items()]
+            lines += [f"total={len(outcomes)}", f"server={server}"]
+            with open(target, "w", encoding="utf-8") as summary:
+                summary.write("\n".join(lines) + "\n")

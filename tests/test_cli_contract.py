@@ -137,6 +137,7 @@ GOOD_RUNS: dict[tuple[str, ...], list[str]] = {
     ("tbx", "convert"): [DATA / "termbase.csv", "{OUT}.tbx"],
     ("tbx", "stats"): [DATA / "termbase.tbx"],
     ("tbx", "show"): [DATA / "termbase.tbx", "ศูนย์ข้อมูล"],
+    ("tbx", "html"): [DATA / "termbase.tbx", "-o", "{OUT}.html"],
     ("extract",): [DATA / "article.txt", "-o", "{OUT}.tbx"],
     ("check",): ["-t", DATA / "termbase.tbx", DATA / "messages.th.po", DATA / "messages.th.xlf",
                  DATA / "memory.tmx", DATA / "article.txt", "-o", "{OUT}.txt"],
@@ -148,6 +149,7 @@ GOOD_RUNS: dict[tuple[str, ...], list[str]] = {
     ("tm", "concordance"): ["data", "--tm", "{TM}"],
     ("tm", "stats"): ["--tm", "{TM}"],
     ("score",): [DATA / "mt.th.txt", DATA / "ref.th.txt", "--lang", "th"],
+    ("align",): [DATA / "align.en.txt", DATA / "align.th.txt", "-s", "en", "-t", "th", "-o", "{OUT}.tmx"],
 }
 
 
@@ -207,6 +209,8 @@ _PO = str(DATA / "messages.th.po")
 _MT = str(DATA / "mt.th.txt")
 _REF = str(DATA / "ref.th.txt")
 _SRC = str(DATA / "source.en.txt")
+_ALIGN_EN = str(DATA / "align.en.txt")
+_ALIGN_TH = str(DATA / "align.th.txt")
 
 READERS = [
     _r("tbx validate", "{IN}", "tbx", ".tbx"),
@@ -216,6 +220,10 @@ READERS = [
     _r("tbx stats", "{IN}", "tbx", ".tbx"),
     _r("tbx show", "{IN}", "tbx", ".tbx"),
     _r("tbx show", "{IN}", "csv", ".csv"),
+    _r("tbx html", "{IN} -o {OUT}", "tbx", ".tbx", ".html"),
+    _r("tbx html", "{IN} -o {OUT}", "csv", ".csv", ".html"),
+    _r("extract", "{IN} --review --format html -o {OUT}", "txt", ".txt", ".html"),
+    _r("check", "-t " + _TBX + " {IN} --format html -o {OUT}", "po", ".po", ".html"),
     _r("extract", "{IN} -o {OUT}", "txt", ".txt", ".tbx"),
     _r("check", "-t " + _TBX + " {IN} -o {OUT}", "xliff", ".xlf", ".txt"),
     _r("check", "-t " + _TBX + " {IN} -o {OUT}", "po", ".po", ".txt"),
@@ -242,6 +250,10 @@ READERS = [
     _r("score", "{IN} " + _REF + " --lang th", "xliff", ".xlf"),
     _r("score", "{IN} " + _REF + " --lang th", "po", ".po"),
     _r("score", "{IN} " + _REF + " --lang th", "tmx", ".tmx"),
+    _r("align", "{IN} " + _ALIGN_TH + " -s en -t th -o {OUT}", "txt", ".txt", ".tmx"),
+    _r("align", _ALIGN_EN + " {IN} -s en -t th -o {OUT}", "txt", ".txt", ".tmx"),
+    _r("align", _ALIGN_EN + " " + _ALIGN_TH + " {IN} " + _ALIGN_TH + " -s en -t th -o {OUT}", "txt", ".txt", ".tmx"),
+    _r("align", "{IN} " + _ALIGN_TH + " -s en -t th --tm {OUT}", "txt", ".txt", ".tm"),
 ]
 
 
@@ -414,6 +426,10 @@ WRITERS = [
     ("extract", str(DATA / "article.txt"), "-o", "{OUT}"),
     ("check", "-t", str(DATA / "termbase.tbx"), str(DATA / "messages.th.po"), "-o", "{OUT}"),
     ("tm", "export", "--tm", "{TM}", "-o", "{OUT}"),
+    ("align", str(DATA / "align.en.txt"), str(DATA / "align.th.txt"), "-s", "en", "-t", "th", "-o", "{OUT}"),
+    ("tbx", "html", str(DATA / "termbase.tbx"), "-o", "{OUT}"),
+    ("extract", str(DATA / "article.txt"), "--review", "--format", "html", "-o", "{OUT}"),
+    ("check", "-t", str(DATA / "termbase.tbx"), str(DATA / "messages.th.po"), "--format", "html", "-o", "{OUT}"),
 ]
 
 

@@ -116,10 +116,12 @@ def test_not_terms(text):
 
 
 def test_uncertain_edge_is_reported_not_dropped():
-    gloss = only("ซึ่งสามารถรองรับการอนุมาน (Inference) ได้")
-    assert gloss.th.text == "การอนุมาน"
+    gloss = only("อุตสาหกรรมยานยนต์ไฟฟ้า (EV) เติบโตเร็ว")
+    assert gloss.th.text == "ยานยนต์ไฟฟ้า"
     assert 0 < gloss.confidence < 0.8
     assert "check" in gloss.review
+    sure = only("ซึ่งสามารถรองรับการอนุมาน (Inference) ได้")
+    assert sure.th.text == "การอนุมาน" and sure.confidence >= 0.8 and not sure.review
 
 
 def test_comma_between_english_and_chinese_and_language_labels():

@@ -198,7 +198,7 @@ def test_public_location_hides_the_password(location, shown):
 
 
 def test_an_error_that_quotes_the_url_does_not_show_the_password(monkeypatch):
-    def refuse(location, create=True, wait=None):
+    def refuse(location, create=True, wait=None, jobs=1):
         raise InputError(f"cannot connect to {location} (password 'secret' rejected)", location)
 
     monkeypatch.setattr("trilex.tm.store.open_store", refuse)
@@ -211,7 +211,7 @@ def test_an_error_that_quotes_the_url_does_not_show_the_password(monkeypatch):
 
 
 def test_other_errors_that_quote_the_password_become_one_line(monkeypatch):
-    def fail(location, create=True, wait=None):
+    def fail(location, create=True, wait=None, jobs=1):
         raise RuntimeError(f"driver said: bad URL {location}\ndetails")
 
     monkeypatch.setattr("trilex.tm.store.open_store", fail)

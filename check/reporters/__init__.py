@@ -18,6 +18,7 @@ FORMAT_MODULES = {
     "sarif": "sarif",
     "junit": "junit",
     "github": "github",
+    "html": "html",
 }
 
 

@@ -12,21 +12,23 @@ import click
 
 from trilex.check.findings import Finding, Severity, Span
 from trilex.check.report import Report, reporter
-from trilex.lang.scripts import is_mark
-from trilex.terminal import use_colour
+from trilex.terminal import cut, pad, use_colour
 
-#: Characters of context shown on each side of a marked span.
+#: Terminal columns of context shown on each side of a marked span.
 CONTEXT = 40
 OPEN_MARK, CLOSE_MARK = "⟦", "⟧"
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def mark_span(text: str, span: Span | None, colour: bool) -> str:
-    """``text`` with ``span`` highlighted, cut to :data:`CONTEXT` characters around it, on one line."""
+    """``text`` with ``span`` highlighted, cut to :data:`CONTEXT` columns of the terminal on each
+    side (a Chinese character takes two, a Thai vowel or tone mark none, and a cut never takes a
+    mark from its letter), on one line."""
     if span is None or span.end > len(text):
-        return _one_line(text if len(text) <= 2 * CONTEXT else text[: 2 * CONTEXT] + "…")
-    start = _cluster_start(text, max(0, span.start - CONTEXT), span.start)
-    end = _cluster_end(text, min(len(text), span.end + CONTEXT))
+        shown = cut(text[: 8 * CONTEXT], 2 * CONTEXT)
+        return _one_line(shown if len(shown) == len(text) else shown + "…")
+    start = span.start - len(cut(text[max(0, span.start - 4 * CONTEXT): span.start], CONTEXT, from_end=True))
+    end = span.end + len(cut(text[span.end: span.end + 4 * CONTEXT], CONTEXT))
     before = text[start: span.start]
     after = text[span.end: end]
     head = "…" if start > 0 else ""
@@ -34,20 +36,6 @@ def mark_span(text: str, span: Span | None, colour: bool) -> str:
     inner = visible(text[span.start: span.end])
     marked = click.style(inner, bold=True, underline=True) if colour else f"{OPEN_MARK}{inner}{CLOSE_MARK}"
     return _one_line(head + before) + marked + _one_line(after + tail)
-
-
-def _cluster_start(text: str, start: int, limit: int) -> int:
-    """Move a cut forward off combining marks (Thai vowels and tone marks stay with their letter)."""
-    while start < limit and is_mark(text[start]):
-        start += 1
-    return start
-
-
-def _cluster_end(text: str, end: int) -> int:
-    """Move a cut forward over combining marks, so the last letter keeps its vowel and tone mark."""
-    while end < len(text) and is_mark(text[end]):
-        end += 1
-    return end
 
 
 def _one_line(text: str) -> str:
@@ -77,7 +65,7 @@ def format_finding(finding: Finding, colour: bool) -> list[str]:
     """The lines that show one finding."""
     severity = finding.severity.value
     label = click.style(f"{severity:<7}", fg=_COLOURS[finding.severity], bold=True) if colour else f"{severity:<7}"
-    lines = [f"  {_where(finding):>6}  {label} {finding.check}: {finding.message}"]
+    lines = [f"  {pad(_where(finding), 6, right=True)}  {label} {finding.check}: {finding.message}"]
     if finding.source:
         lines.append(f"          source: {mark_span(finding.source, finding.source_span, colour)}")
     if finding.target:

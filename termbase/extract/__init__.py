@@ -19,7 +19,11 @@ Library API:
   view, lowest confidence first.
 
 Modules: :mod:`.content` (what a gloss says), :mod:`.glosses` (gloss shapes and spans),
-:mod:`.thai_edge` (where an unquoted Thai term starts), :mod:`.heads` (head-noun evidence),
+:mod:`.edge_score` (where an unquoted Thai term starts: one scored choice with a calibrated
+confidence), :mod:`.thai_edge` (the rules and word classes it weighs), :mod:`.heads` (head nouns
+the gloss implies), :mod:`.evidence` (Thai words that spell the gloss, via
+:mod:`trilex.lang.romanize`), :mod:`.lexicon` (what PyThaiNLP's dictionaries, Thai Wikipedia
+titles and Thai WordNet say about names),
 :mod:`.merge` (concepts across articles), :mod:`.context` (context sentences), :mod:`.build`
 (the TBX model).
 """

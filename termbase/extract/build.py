@@ -33,9 +33,25 @@ REVIEW_BELOW = 0.8
 TITLE = "trilex extracted termbase"
 
 
+def source_name(path: str | os.PathLike[str]) -> str:
+    """The name recorded as a term's source: the path as given when it is relative (``<stdin>``
+    for ``-``); an absolute path is made relative to the working folder when it is inside it,
+    else it is reduced to the file name, so no termbase carries the folders of the machine that
+    built it."""
+    name = display_name(path)
+    if not os.path.isabs(name):
+        return name
+    here = os.getcwd()
+    try:
+        inside = os.path.commonpath([here, name]) == here
+    except ValueError:
+        inside = False
+    return os.path.relpath(name, here) if inside else os.path.basename(name)
+
+
 def read_articles(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, str]]:
-    """``(name, text)`` of each article; ``name`` is the path as given (``<stdin>`` for ``-``)."""
-    return [(display_name(path), read_text(path)) for path in paths]
+    """``(name, text)`` of each article; ``name`` is :func:`source_name` of its path."""
+    return [(source_name(path), read_text(path)) for path in paths]
 
 
 def glosses_of(articles: Sequence[tuple[str, str]]) -> list[Gloss]:
@@ -76,7 +92,7 @@ def _contexts(term: MergedTerm, lines: dict[str, list[tuple[int, str]]]) -> list
     return contexts
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
+def line_offsets(text: str) -> list[tuple[int, str]]:
     """``(offset, text)`` of every line of ``text``."""
     lines, offset = [], 0
     for line in text.split("\n"):
@@ -104,15 +120,21 @@ def build_concept(index: int, merged: MergedConcept, lines: dict[str, list[tuple
     return concept
 
 
+def merged_concepts(glosses: list[Gloss], min_confidence: float = 0.0) -> list[MergedConcept]:
+    """The concepts of ``glosses``, in the order (and so with the ids ``c001``…) the termbase
+    gives them; glosses whose Thai term is below ``min_confidence`` are left out."""
+    return merge_glosses([g for g in glosses if g.th is None or g.confidence >= min_confidence])
+
+
 def termbase_from_glosses(glosses: list[Gloss], articles: Sequence[tuple[str, str]],
                           min_confidence: float = 0.0) -> Termbase:
     """The termbase of ``glosses`` found in ``articles`` (``(name, text)`` pairs).
 
     Glosses whose Thai term is below ``min_confidence`` are left out.
     """
-    kept = [g for g in glosses if g.th is None or g.confidence >= min_confidence]
-    lines = {name: _lines(text) for name, text in articles}
-    concepts = [build_concept(i, merged, lines) for i, merged in enumerate(merge_glosses(kept), 1)]
+    lines = {name: line_offsets(text) for name, text in articles}
+    merged = merged_concepts(glosses, min_confidence)
+    concepts = [build_concept(i, concept, lines) for i, concept in enumerate(merged, 1)]
     names = ", ".join(name for name, _ in articles)
     return Termbase(concepts=concepts, title=TITLE, lang="en-US",
                     source_desc=[f"Extracted by trilex extract from: {names}"])
@@ -121,8 +143,8 @@ def termbase_from_glosses(glosses: list[Gloss], articles: Sequence[tuple[str, st
 def extract_termbase(paths: Sequence[str | os.PathLike[str]], min_confidence: float = 0.0) -> Termbase:
     """Read the articles at ``paths`` and build their termbase (see the module docstring).
 
-    Sources are written as the paths are given, so run it from a fixed folder with relative
-    paths for output that does not depend on the machine.
+    Sources are written as the paths are given when relative (see :func:`source_name`), so
+    run it from a fixed folder with relative paths for output that does not depend on the machine.
     """
     articles = read_articles(paths)
     return termbase_from_glosses(glosses_of(articles), articles, min_confidence)

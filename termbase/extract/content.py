@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from trilex.lang.scripts import split_scripts
 
@@ -55,6 +56,23 @@ def expands(acronym: str, name: str) -> bool:
     letters = [c for c in acronym.upper() if c.isalpha()]
     every = "".join(word[0].upper() for word in re.findall(r"[A-Za-z]+", name))
     return bool(letters) and ("".join(letters) in (initials(name), every))
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> frozenset[str]:
+    """English month names and abbreviations (the ``C`` locale's, from :mod:`calendar`)."""
+    import calendar
+
+    return frozenset(name.lower() for name in (*calendar.month_name, *calendar.month_abbr) if name)
+
+
+def is_quantity(text: str) -> bool:
+    """Whether a Latin text is a date or an amount, not a name: it has a number and no capitalised
+    word but month names (``31 October 2026``, ``18 billion baht``; not ``Basic Yellow 2``)."""
+    words = re.findall(r"[A-Za-z]+", text)
+    if not re.search(r"\d", text) or not words:
+        return False
+    return all(word[0].islower() or word.lower() in _month_names() for word in words)
 
 
 def _scripts(text: str) -> set[str]:
@@ -106,6 +124,8 @@ def classify_name(text: str, start: int) -> list[Part] | None:
     if "han" in scripts:
         return [Part(CHINESE, body, begin, end)]
     if "latin" not in scripts:
+        return None
+    if is_quantity(body):
         return None
     if is_acronym(body):
         return [Part("acronym", body, begin, end)]

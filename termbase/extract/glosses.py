@@ -28,7 +28,8 @@ from trilex.lang.thai import thai_words
 
 from trilex.termbase.extract.content import Part, expands, is_acronym, parse_gloss
 from trilex.termbase.extract.spans import CHINESE, ENGLISH, THAI, Gloss, TermSpan
-from trilex.termbase.extract.thai_edge import HIGH, find_left_edge
+from trilex.termbase.extract.edge_score import find_left_edge
+from trilex.termbase.extract.thai_edge import HIGH
 
 OPEN_BRACKETS, CLOSE_BRACKETS = "(（", ")）"
 #: Closing quote → opening quote.
@@ -48,6 +49,8 @@ _OR_LATIN = re.compile(rf"หรือ[ \u00a0]*(“{_LATIN_NAME}(?: {_LATIN_NAM
 #: ``“Latin” หรือThai…``: the Thai runs to the next space or punctuation.
 _LATIN_OR_THAI = re.compile(rf"“({_LATIN_NAME}(?: {_LATIN_NAME})*)”[ \u00a0]*หรือ[ \u00a0]*([\u0e01-\u0e4e][^\s()“”\"‘’,;:!?]*)")
 #: Thai letters and spaces only: a Thai gloss of a foreign name.
+#: One Thai word of letters only (no digits, no abbreviation dot).
+_THAI_WORD = re.compile(r"[\u0e01-\u0e3a\u0e40-\u0e4e]+")
 _THAI_GLOSS = re.compile(r"[\u0e01-\u0e4e]+(?:[ -][\u0e01-\u0e4e]+)*")
 _SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "to", "a"}
 _WEB = re.compile(r"(?i)https?://|www\.|\w\.\w+\.\w")
@@ -111,7 +114,7 @@ class _Finder:
                 gloss = self.thai_in_brackets(line, start, open_at, close_at)
                 if gloss is not None:
                     glosses.append(gloss)
-            if quote is None:
+            if quote is None and not _name_part_bracket(line.text, open_at, close_at):
                 floor = close_at + 1
         return glosses
 
@@ -174,7 +177,7 @@ class _Finder:
         if previous and previous[-1].end - line.offset >= len(text[:marker_at].rstrip()) - 1:
             previous[-1].short_forms.extend(shorts)
             return previous[-1]
-        gloss = self.thai_anchor(line, 0, len(text[:marker_at].rstrip()), {}, shape="short-form")
+        gloss = self.thai_anchor(line, 0, len(text[:marker_at].rstrip()), {}, shape="short-form", hints=names)
         if gloss is not None:
             gloss.short_forms.extend(shorts)
         return gloss
@@ -254,15 +257,20 @@ class _Finder:
         return None
 
     def thai_anchor(self, line: _Line, floor: int, end: int, names: dict[str, Part],
-                    shape: str, in_name: bool = False) -> Gloss | None:
-        """An unquoted Thai term ending at ``end``: its start comes from :mod:`.thai_edge`."""
+                    shape: str, in_name: bool = False, hints: dict[str, Part] | None = None) -> Gloss | None:
+        """An unquoted Thai term ending at ``end``: its start comes from :mod:`.edge_score`.
+
+        ``hints`` are names that tell how the term sounds or what it means without being its
+        gloss (the gloss of a short form that follows the term).
+        """
         floor = _region_floor(line.text, floor, end)
         region = line.text[floor:end]
         after_gloss = line.text[:floor].rstrip().endswith(tuple(CLOSE_BRACKETS))
-        en = names.get(ENGLISH)
-        zh = names.get(CHINESE)
-        acronym = names.get("acronym")
-        person = _looks_like_person(en.text if en else None, zh.text if zh else None)
+        evidence = names or hints or {}
+        en = evidence.get(ENGLISH)
+        zh = evidence.get(CHINESE)
+        acronym = evidence.get("acronym")
+        person = acronym is None and _looks_like_person(en.text if en else None, zh.text if zh else None)
         edge = find_left_edge(region, en.text if en else None, zh.text if zh else None,
                               acronym.text if acronym else None, person=person, after_gloss=after_gloss,
                               named_heads=not in_name)
@@ -352,12 +360,30 @@ def _glossed_quote_start(text: str, pos: int) -> int | None:
     return None
 
 
+def _name_part_bracket(text: str, open_at: int, close_at: int) -> bool:
+    """Whether ``text[open_at:close_at + 1]`` is one Thai word in brackets right after Thai text,
+    which a name may hold (``บริษัท ทาเคดา (ประเทศไทย) จำกัด``, ``… จำกัด (มหาชน)``)."""
+    inner = text[open_at + 1:close_at]
+    before = text[:open_at].rstrip()
+    return bool(_THAI_WORD.fullmatch(inner)) and bool(before) and _THAI.match(before[-1]) is not None
+
+
 def _region_floor(text: str, floor: int, end: int) -> int:
-    """Where the text a term may reach back into begins: after the last boundary character."""
-    for i in range(end - 1, floor - 1, -1):
+    """Where the text a term may reach back into begins: after the last boundary character.
+
+    A Thai word in brackets that a name may hold (:func:`_name_part_bracket`) is no boundary.
+    """
+    i = end - 1
+    while i >= floor:
         ch = text[i]
+        if ch in CLOSE_BRACKETS:
+            opened = max(text.rfind(o, floor, i) for o in OPEN_BRACKETS)
+            if opened >= 0 and _name_part_bracket(text, opened, i):
+                i = opened - 1
+                continue
         if ch in BOUNDARIES or (ch in "—–-" and i > 0 and text[i - 1] in "—–-"):
             return i + 1
+        i -= 1
     return floor
 
 

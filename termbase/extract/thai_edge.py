@@ -1,8 +1,8 @@
-"""Where does an unquoted Thai term start?
+"""Where does an unquoted Thai term start? The rules, and the words they work on.
 
 Thai is written without spaces between words, so in ``…(Bureau/…局) และศูนย์ข้อมูลปัญญาประดิษฐ์
 จีน-อาเซียน (China-ASEAN AI Data Center/…)`` nothing but language says that the term starts
-after ``และ``. :func:`find_left_edge` looks at the text before the gloss (the *region*, which
+after ``และ``. :func:`rule_edge` looks at the text before the gloss (the *region*, which
 the caller bounds by the previous bracket, quote or punctuation) and weighs this evidence:
 
 1. **A title** (``นาย``, ``ศ.ดร.``…) before a glossed person name: the name starts after it.
@@ -14,7 +14,9 @@ the caller bounds by the previous bracket, quote or punctuation) and weighs this
    of a term (``และ``, ``ของ``, ``ใน``, ``เปิดตัว``…). An acronym-only gloss (``EV``) bounds
    the number of words.
 
-Each answer carries a confidence and, when low, a reason for the reviewer.
+Each answer carries a confidence and, when low, a reason for the reviewer. :mod:`.edge_score`
+makes the final choice: it scores this answer against the other places the term could start,
+with the evidence of the gloss itself.
 """
 
 from __future__ import annotations
@@ -277,10 +279,14 @@ def _walk_edge(region: str, tokens: list[Token], max_words: int | None, min_word
     return Edge(chosen, GOOD - 0.05, "")
 
 
-def find_left_edge(region: str, en: str | None = None, zh: str | None = None,
-                   acronym: str | None = None, person: bool = False,
-                   after_gloss: bool = False, named_heads: bool = True) -> Edge | None:
-    """Where the Thai term that ends at ``len(region)`` starts, or ``None`` if there is none.
+def rule_edge(region: str, en: str | None = None, zh: str | None = None,
+              acronym: str | None = None, person: bool = False,
+              after_gloss: bool = False, named_heads: bool = True,
+              tokens: list[Token] | None = None) -> Edge | None:
+    """The rules' answer: where the Thai term that ends at ``len(region)`` starts, or ``None``.
+
+    :mod:`.edge_score` weighs this answer with the gloss's own evidence; this function alone is
+    the extractor as it was before that (title, head noun, word-class walk).
 
     ``en``/``zh``/``acronym`` are the gloss's names; ``person`` says the gloss looks like a
     person's name (a title is then looked for); ``after_gloss`` says the region starts right
@@ -290,7 +296,8 @@ def find_left_edge(region: str, en: str | None = None, zh: str | None = None,
     stripped = region.rstrip()
     if not re.search(r"[\u0e01-\u0e4e]", stripped):
         return None
-    tokens = tokenize(stripped)
+    if tokens is None:
+        tokens = tokenize(stripped)
     if person:
         name_words = max(2, len(en.split()) + 1 if en else len(zh or ""))
         edge = _title_edge(stripped, tokens, name_words)

@@ -79,6 +79,17 @@ def paragraph_anchors(text: str, lang: str, pieces: Sequence[tuple[int, int]],
     return out
 
 
+def joined(items: Sequence[tuple[Sequence[Anchor], int]]) -> tuple[Anchor, ...]:
+    """The anchors of consecutive items ``(anchors, length)`` as the anchors of one item that
+    joins them, each placed in the whole."""
+    total = max(1, sum(length for _, length in items))
+    out, before = [], 0
+    for anchors, length in items:
+        out.extend(Anchor(a.kind, a.keys, (before + a.where * length) / total) for a in anchors)
+        before += length
+    return tuple(out)
+
+
 def latin_key(token: str) -> str:
     """How a Latin token is compared: case-folded, ``’`` as ``'``, without a possessive ``'s``
     or the plural ``s`` of an acronym (``Sainsbury’s`` = ``Sainsbury's``, ``AMs`` = ``AM``)."""

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from trilex.lang.sentences import SPLIT_THRESHOLD, paragraphs, sentence_pieces, tidy
 from trilex.lang.tags import primary_subtag
-from trilex.tm.align.anchors import Anchor, pairable, paragraph_anchors
+from trilex.tm.align.anchors import Anchor, joined, pairable, paragraph_anchors
 from trilex.tm.align.lengths import LengthCost, text_length
 from trilex.tm.align.search import Bead, Costs, Side, Weights, align
 
@@ -39,8 +39,10 @@ PARAGRAPH_END = 0.999
 PARAGRAPH_RATIO = 1.5
 #: Weights of the confidence (logistic over :func:`confidence_features`), fitted by
 #: ``benchmarks/calibrate_align.py`` on NTREX-128's development half.
-CONFIDENCE_WEIGHTS = {"bias": 3.0, "length": -0.6, "matched": 0.5, "missed": -0.6, "apart": -1.0, "ends": -0.2,
-                      "joined": -0.5, "null_bias": 0.0, "null_ends": -0.2, "null_missed": -0.5}
+CONFIDENCE_WEIGHTS = {
+    "bias": 1.286, "length": -0.188, "matched": 0.088, "missed": -0.356, "apart": -0.481, "ends": -0.130,
+    "joined": -0.820, "null_bias": 0.651, "null_ends": -0.076, "null_missed": 0.113,
+}
 
 
 @dataclass(frozen=True)
@@ -187,12 +189,7 @@ class Aligner:
 
 def _paragraph_anchors(items: Sequence[_Item]) -> list[Anchor]:
     """The anchors of a paragraph's items, placed in the whole paragraph."""
-    total = max(1, sum(item.length for item in items))
-    out, before = [], 0
-    for item in items:
-        out.extend(Anchor(a.kind, a.keys, (before + a.where * item.length) / total) for a in item.anchors)
-        before += item.length
-    return out
+    return list(joined([(item.anchors, item.length) for item in items]))
 
 
 def _sentences(items: Sequence[_Item]) -> int:

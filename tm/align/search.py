@@ -21,7 +21,9 @@ Thai pieces); an empty side pairs with one sentence or with up to ``max_items`` 
 
 The search is confined to a band around the diagonal of the matrix (in target items: the
 target index stays near ``i * m / n``); when the best path comes near the band's edge the band
-is doubled and the search run again, up to the whole matrix.
+is doubled and the search run again, up to the whole matrix. A region too large for that (a
+long text without paragraphs) is cut into blocks of a few sentences at the likeliest sentence
+ends, the blocks are aligned first, and then the items inside each pair of blocks.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from trilex.tm.align.anchors import Anchor
+from trilex.tm.align.anchors import Anchor, joined
 from trilex.tm.align.lengths import LengthCost
 
 #: Probabilities are kept inside this margin so that ``logit`` stays finite.
@@ -110,39 +112,25 @@ class Costs:
 
     def __init__(self, source: Side, target: Side, length: LengthCost, weights: Weights) -> None:
         self.source, self.target, self.length, self.weights = source, target, length, weights
-        by_key: dict[tuple[str, object], list[int]] = {}
-        for h, anchor in enumerate(target.flat_anchors):
-            for key in anchor.keys:
-                by_key.setdefault((anchor.kind, key), []).append(h)
-        #: For each source anchor, the target anchors it can pair with, in order.
-        self.partners: list[list[int]] = [
-            sorted({h for key in anchor.keys for h in by_key.get((anchor.kind, key), ())})
-            for anchor in source.flat_anchors]
+        #: For each source anchor the target anchors it can pair with, in order, and back.
+        self.partners = _partners(source.flat_anchors, target.flat_anchors)
+        self.partners_back = _partners(target.flat_anchors, source.flat_anchors)
 
     def match(self, i0: int, i1: int, j0: int, j1: int) -> tuple[int, float]:
         """How many anchors of source items ``i0:i1`` pair with a distinct anchor of target items
-        ``j0:j1`` (greedily, in order), and how far apart the pairs stand: the sum of the
-        differences of their places in their sides of the bead (each 0..1)."""
+        ``j0:j1`` (greedily, in order, from the side with fewer anchors), and how far apart the
+        pairs stand: the sum of the differences of their places in their sides of the bead (each
+        0..1)."""
         src, tgt = self.source, self.target
-        lo, hi = tgt.anchor_prefix[j0], tgt.anchor_prefix[j1]
-        start_s, start_t = src.prefix[i0], tgt.prefix[j0]
-        size_s = max(1, src.prefix[i1] - start_s)
-        size_t = max(1, tgt.prefix[j1] - start_t)
-        spos, tpos, partners = src.anchor_positions, tgt.anchor_positions, self.partners
-        used: set[int] = set()
-        hits, apart = 0, 0.0
-        for g in range(src.anchor_prefix[i0], src.anchor_prefix[i1]):
-            candidates = partners[g]
-            k = bisect_left(candidates, lo)
-            while k < len(candidates) and candidates[k] < hi:
-                h = candidates[k]
-                if h not in used:
-                    used.add(h)
-                    hits += 1
-                    apart += abs((spos[g] - start_s) / size_s - (tpos[h] - start_t) / size_t)
-                    break
-                k += 1
-        return hits, apart
+        s_lo, s_hi = src.anchor_prefix[i0], src.anchor_prefix[i1]
+        t_lo, t_hi = tgt.anchor_prefix[j0], tgt.anchor_prefix[j1]
+        s_start, t_start = src.prefix[i0], tgt.prefix[j0]
+        s_size, t_size = max(1, src.prefix[i1] - s_start), max(1, tgt.prefix[j1] - t_start)
+        if s_hi - s_lo <= t_hi - t_lo:
+            return _greedy(s_lo, s_hi, self.partners, t_lo, t_hi, src.anchor_positions, tgt.anchor_positions,
+                           s_start, s_size, t_start, t_size)
+        return _greedy(t_lo, t_hi, self.partners_back, s_lo, s_hi, tgt.anchor_positions, src.anchor_positions,
+                       t_start, t_size, s_start, s_size)
 
     def bead(self, i0: int, i1: int, j0: int, j1: int) -> Bead:
         """The bead of source items ``i0:i1`` and target items ``j0:j1``, with its cost and its parts."""
@@ -157,6 +145,35 @@ class Costs:
             return Bead((i0, i1), (j0, j1), cost + w.null, 0.0, hits, misses, apart, ends)
         length = self.length(src.prefix[i1] - src.prefix[i0], tgt.prefix[j1] - tgt.prefix[j0])
         return Bead((i0, i1), (j0, j1), cost + w.bead + length, length, hits, misses, apart, ends)
+
+
+def _partners(anchors: Sequence[Anchor], others: Sequence[Anchor]) -> list[list[int]]:
+    """For each of ``anchors``, the indexes of the ``others`` it matches (same kind, a shared key)."""
+    by_key: dict[tuple[str, object], list[int]] = {}
+    for h, anchor in enumerate(others):
+        for key in anchor.keys:
+            by_key.setdefault((anchor.kind, key), []).append(h)
+    return [sorted({h for key in anchor.keys for h in by_key.get((anchor.kind, key), ())}) for anchor in anchors]
+
+
+def _greedy(lo: int, hi: int, partners: list[list[int]], other_lo: int, other_hi: int, positions: list[float],
+            other_positions: list[float], start: float, size: float, other_start: float, other_size: float
+            ) -> tuple[int, float]:
+    """Anchors ``lo:hi`` paired in order with the first free partner in ``other_lo:other_hi``."""
+    used: set[int] = set()
+    hits, apart = 0, 0.0
+    for g in range(lo, hi):
+        candidates = partners[g]
+        k = bisect_left(candidates, other_lo)
+        while k < len(candidates) and candidates[k] < other_hi:
+            h = candidates[k]
+            if h not in used:
+                used.add(h)
+                hits += 1
+                apart += abs((positions[g] - start) / size - (other_positions[h] - other_start) / other_size)
+                break
+            k += 1
+    return hits, apart
 
 
 def _band(n: int, m: int, width: int) -> list[tuple[int, int]]:
@@ -176,9 +193,7 @@ def align(costs: Costs, width: int | None = None) -> list[Bead]:
     if n == 0 or m == 0:
         return _only_nulls(costs, n, m)
     if width is None and n * m > COARSE_ABOVE:
-        beads = _align_in_corridor(costs, n, m)
-        if beads is not None:
-            return beads
+        return _align_by_blocks(costs, n, m)
     # The band is measured in target items around the diagonal j = i * m / n: wide enough for a
     # few beads of the most target items a bead may take, or a twentieth of the target.
     width = width or max(16, 4 * costs.target.max_items, m // 20)
@@ -190,24 +205,27 @@ def align(costs: Costs, width: int | None = None) -> list[Bead]:
         width *= 2
 
 
-#: Regions with more cells than this (source items × target items) are first aligned coarsely.
+#: Regions with more cells than this (source items × target items) are aligned in blocks.
 COARSE_ABOVE = 40_000
 #: Items per block of the coarse pass (on the side with fewer items).
 BLOCK_ITEMS = 6
+#: How far (a share of a block's length) a block may end from its goal, to end at a likelier sentence end.
+BLOCK_SLACK = 0.3
 
 
 def _blocks(side: Side, count: int) -> list[int]:
     """Where ``count`` blocks of about equal length end (item indexes, the last is ``len(side)``),
     each cut at the likeliest sentence end near its target length."""
     total = side.prefix[-1]
+    slack = BLOCK_SLACK * total / count
     ends, start = [], 0
     for k in range(1, count):
         goal = total * k / count
         best, best_p = None, -1.0
         for i in range(start + 1, len(side)):
-            if side.prefix[i] < goal * 0.9:
+            if side.prefix[i] < goal - slack:
                 continue
-            if side.prefix[i] > goal * 1.1 and best is not None:
+            if side.prefix[i] > goal + slack and best is not None:
                 break
             if side.end_probabilities[i - 1] > best_p:
                 best, best_p = i, side.end_probabilities[i - 1]
@@ -220,39 +238,34 @@ def _blocks(side: Side, count: int) -> list[int]:
 
 def _block_side(side: Side, ends: list[int]) -> Side:
     starts = [0, *ends[:-1]]
-    anchors = []
-    for start, end in zip(starts, ends):
-        size = max(1, side.prefix[end] - side.prefix[start])
-        anchors.append(tuple(Anchor(a.kind, a.keys, (side.prefix[k] - side.prefix[start] + a.where * side.lengths[k]) / size)
-                             for k in range(start, end) for a in side.anchors[k]))
     return Side([side.prefix[end] - side.prefix[start] for start, end in zip(starts, ends)],
-                [side.end_probabilities[end - 1] for end in ends], anchors)
+                [side.end_probabilities[end - 1] for end in ends],
+                [joined([(side.anchors[k], side.lengths[k]) for k in range(start, end)])
+                 for start, end in zip(starts, ends)])
 
 
-def _align_in_corridor(costs: Costs, n: int, m: int) -> list[Bead] | None:
-    """Align blocks of items first, then the items inside a corridor around the blocks' path
-    (widened while the best path touches its edge); ``None`` if the corridor grows to no gain."""
+def _align_by_blocks(costs: Costs, n: int, m: int) -> list[Bead]:
+    """Align blocks of items first (about :data:`BLOCK_ITEMS` each, cut at the likeliest
+    sentence ends), then the items inside each pair of aligned blocks: a long text without
+    paragraphs is aligned as many small regions, as paragraphs would be."""
     count = max(2, min(n, m) // BLOCK_ITEMS)
     src_ends, tgt_ends = _blocks(costs.source, count), _blocks(costs.target, count)
     coarse = align(Costs(_block_side(costs.source, src_ends), _block_side(costs.target, tgt_ends),
                          costs.length, costs.weights))
     src_at, tgt_at = [0, *src_ends], [0, *tgt_ends]
-    lows, highs = [m] * (n + 1), [0] * (n + 1)
-    for bead in coarse:
-        i0, i1 = src_at[bead.source[0]], src_at[bead.source[1]]
-        j0, j1 = tgt_at[bead.target[0]], tgt_at[bead.target[1]]
-        for i in range(i0, i1 + 1):
-            lows[i], highs[i] = min(lows[i], j0), max(highs[i], j1)
-    margin = 4 * costs.target.max_items
-    while margin < m:
-        band = [(max(0, lo - margin), min(m, hi + margin)) for lo, hi in zip(lows, highs)]
-        for i in range(1, n + 1):  # rows must overlap so that every bead shape stays possible
-            band[i] = (min(band[i][0], band[i - 1][1]), max(band[i][1], band[i - 1][0]))
-        beads, touched = _search(costs, n, m, band)
-        if not touched:
-            return beads
-        margin *= 2
-    return None
+    beads: list[Bead] = []
+    for block in coarse:
+        i0, i1 = src_at[block.source[0]], src_at[block.source[1]]
+        j0, j1 = tgt_at[block.target[0]], tgt_at[block.target[1]]
+        inner = Costs(_slice(costs.source, i0, i1), _slice(costs.target, j0, j1), costs.length, costs.weights)
+        for bead in align(inner):
+            beads.append(costs.bead(bead.source[0] + i0, bead.source[1] + i0, bead.target[0] + j0, bead.target[1] + j0))
+    return beads
+
+
+def _slice(side: Side, start: int, end: int) -> Side:
+    return Side(side.lengths[start:end], side.end_probabilities[start:end], side.anchors[start:end],
+                side.max_items, side.pieces)
 
 
 def _only_nulls(costs: Costs, n: int, m: int) -> list[Bead]:
@@ -294,6 +307,7 @@ def _search(costs: Costs, n: int, m: int, band: list[tuple[int, int]]) -> tuple[
             if i == 0 and j == 0:
                 continue
             best, best_move = inf, -1
+            pending: list[tuple[float, float, int, int, int]] = []
             if j:
                 seg_j = fixed + seg_t[j]
                 widest = tp[j] - tp[max(0, j - max_b)]
@@ -320,14 +334,23 @@ def _search(costs: Costs, n: int, m: int, band: list[tuple[int, int]]) -> tuple[
                         nt = ta[j] - ta[j - b]
                         if ns and nt:
                             most = min(nt, ns)
-                            if total + miss * (ns + nt - 2 * most) - hit * most >= best:
-                                continue  # not better even if every anchor pairs up in place
-                            found, apart = match(i - a, i, j - b, j)
-                            total += miss * (ns + nt - 2 * found) - hit * found + apart_w * apart
-                        elif ns or nt:
+                            # the anchors are paired below, cheapest bound first
+                            pending.append((total + miss * (ns + nt - 2 * most) - hit * most, total, a, b, ns + nt))
+                            continue
+                        if ns or nt:
                             total += miss * (ns + nt)
                         if total < best:
                             best, best_move = total, a * 1024 + b
+                if pending:
+                    pending.sort()
+                    for bound, total, a, b, count in pending:
+                        if bound >= best:
+                            break  # not better even if every anchor pairs up in place
+                        found, apart = match(i - a, i, j - b, j)
+                        total += miss * (count - 2 * found) - hit * found + apart_w * apart
+                        if total < best:
+                            best, best_move = total, a * 1024 + b
+                    pending.clear()
             for a in range(1, min(null_a, i) + 1):  # source items without a partner
                 k = j - offsets[i - a]
                 if 0 <= k < len(totals[i - a]) and totals[i - a][k] < inf:
