@@ -32,6 +32,9 @@ SHORT_QUERY = 3
 SHORT_WINDOW = 8
 WINDOW_LIMIT = 5_000
 
+#: Imports write one index chunk per 100,000 segments; past this many per trigram, merge them.
+MAX_FRAGMENTATION = 4.0
+
 #: ``(segment id, unit id, tag, text, match key)`` as the backends return segments.
 SegmentRecord = tuple[int, int, str, str, str]
 
@@ -82,6 +85,19 @@ class IndexedStore(TMStore):
     @abstractmethod
     def languages(self) -> list[str]:
         """The primary languages that have segments, sorted."""
+
+    @abstractmethod
+    def fragmentation(self) -> float:
+        """Index chunks per trigram on average (1.0 right after :meth:`optimize`)."""
+
+    @abstractmethod
+    def optimize(self) -> int:
+        """Join each trigram's chunks into one (one transaction); returns trigrams merged."""
+
+    def maintain(self) -> None:
+        """:meth:`optimize` once imports have left more than :data:`MAX_FRAGMENTATION` chunks per trigram."""
+        if self.fragmentation() > MAX_FRAGMENTATION:
+            self.optimize()
 
     def add(self, units: Iterable[TranslationUnit], origin: str) -> ImportResult:
         imported = format_tmx_date(datetime.now(timezone.utc))

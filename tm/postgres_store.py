@@ -305,11 +305,12 @@ class PostgresStore(IndexedStore):
 
     def fragmentation(self) -> float:
         """Index chunks per trigram on average (1.0 right after :meth:`optimize`)."""
-        if not self._ready():
-            return 1.0
-        rows, grams = self.db.execute(
-            "SELECT count(*), (SELECT count(*) FROM (SELECT 1 FROM grams GROUP BY lang, gram) AS g) FROM grams"
-        ).fetchone()
+        with self._server_errors():
+            if not self._ready():
+                return 1.0
+            rows, grams = self.db.execute(
+                "SELECT count(*), (SELECT count(*) FROM (SELECT 1 FROM grams GROUP BY lang, gram) AS g) FROM grams"
+            ).fetchone()
         return rows / grams if grams else 1.0
 
     def optimize(self) -> int:
@@ -327,14 +328,6 @@ class PostgresStore(IndexedStore):
                 "SELECT lang, gram, chunk, count, postings FROM merged").rowcount
         self.db.execute("ANALYZE grams")
         return merged
-
-    def maintain(self) -> None:
-        """:meth:`optimize` once imports have left more than four chunks per trigram."""
-        from trilex.tm.sqlite_store import MAX_FRAGMENTATION
-
-        with self._server_errors():
-            if self.fragmentation() > MAX_FRAGMENTATION:
-                self.optimize()
 
     def search_fuzzy(self, text: str, lang: str, min_score: float = DEFAULT_MIN_SCORE,
                      limit: int | None = 10) -> list[FuzzyMatch]:

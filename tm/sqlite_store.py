@@ -67,9 +67,6 @@ CREATE INDEX segments_unit ON segments(unit_id);
 CREATE INDEX segments_length ON segments(lang, length);
 """ + gram_index.SCHEMA
 
-#: Imports write one index chunk per 100,000 segments; past this many per trigram, merge them.
-MAX_FRAGMENTATION = 4.0
-
 #: The page cache of a connection (KiB).
 CACHE_KIB = 256 * 1024
 
@@ -359,11 +356,6 @@ class SQLiteStore(IndexedStore):
         rows, grams = self.db.execute(
             "SELECT count(*), (SELECT count(*) FROM (SELECT 1 FROM grams GROUP BY lang, gram)) FROM grams").fetchone()
         return rows / grams if grams else 1.0
-
-    def maintain(self) -> None:
-        """:meth:`optimize` once imports have left more than :data:`MAX_FRAGMENTATION` chunks per trigram."""
-        if self.fragmentation() > MAX_FRAGMENTATION:
-            self.optimize()
 
     # -- looking up (the queries IndexedStore builds on) -----------------------------------
 
