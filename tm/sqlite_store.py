@@ -29,8 +29,9 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
+from typing import TypeVar
 
 from trilex.errors import InputError, OutputError
 from trilex.tm import gram_index
@@ -79,6 +80,8 @@ _MAX_WAIT = 2_000_000.0
 #: leftover of a killed process. (Its owner locks it within milliseconds of creating it, and
 #: holds the lock until the TM is in place.)
 STALE_AFTER = 60.0
+
+T = TypeVar("T")
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
@@ -129,6 +132,22 @@ class SQLiteStore(IndexedStore):
             raise TMBusyError(f"TM is busy: another import is running (gave up after {self.wait:g} s; "
                               f"{WAIT_ENV}=SECONDS sets how long to wait)", self.path) from None
 
+    def _until_not_busy(self, action: Callable[[], T]) -> T:
+        """Run ``action``, again while SQLite answers "busy" before ``self.wait`` is over.
+
+        SQLite answers "busy" at once, without waiting its busy timeout, where waiting could
+        deadlock (a journal-mode change racing another connection's, a stale WAL snapshot): the
+        operation is then started over rather than reported as a busy TM.
+        """
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                return action()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.01)
+
     def _connect(self, file: str, create: bool, private: bool = False) -> sqlite3.Connection:
         """A connection to ``file``, its schema created (with ``create``) or checked."""
         db = None
@@ -138,7 +157,7 @@ class SQLiteStore(IndexedStore):
                 if private:
                     # Held until closed: nobody else can open it, or take it for a stale leftover.
                     db.execute("PRAGMA locking_mode = EXCLUSIVE")
-                self._prepare(db, create)
+                self._until_not_busy(lambda: self._prepare(db, create))
             return db
         except sqlite3.DatabaseError as exc:
             if db is not None:
@@ -261,7 +280,7 @@ class SQLiteStore(IndexedStore):
         """Add the units in one write transaction, a batch at a time: duplicates found with one
         query per 500 keys, new rows numbered here (the transaction holds the write lock)."""
         result = ImportResult(origin)
-        self.db.execute("BEGIN IMMEDIATE")
+        self._until_not_busy(lambda: self.db.execute("BEGIN IMMEDIATE"))
         try:
             self._upgrade()
             postings = gram_index.PostingsBuffer()
@@ -336,7 +355,7 @@ class SQLiteStore(IndexedStore):
     def optimize(self) -> int:
         """Join the index chunks that imports wrote (one transaction); returns trigrams merged."""
         with self._busy_is_an_error():
-            self.db.execute("BEGIN IMMEDIATE")
+            self._until_not_busy(lambda: self.db.execute("BEGIN IMMEDIATE"))
         try:
             merged = gram_index.merge_chunks(self.db)
             self.db.execute("COMMIT")
