@@ -12,23 +12,24 @@ needs-translation, needs-review) are reported at ``CheckOptions.unfinished_sever
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from trilex.bitext.model import BilingualDocument
 from trilex.check import article as article_checks
 from trilex.check.article import Article
 from trilex.check.consistency import CODE as INCONSISTENT, ConsistencyTracker
-from trilex.check.findings import Finding, Severity
-from trilex.check.index import SHORT_TYPES, TermIndex
-from trilex.check.qa import DOCUMENT_CHECKS, RUN_CHECKS, UNIT_CHECKS, QaUnit
-from trilex.check.qa.segment import RunCheck, qa_applies
+from trilex.check.findings import Severity
+from trilex.check.index import TermIndex
+from trilex.check.qa import DOCUMENT_CHECKS, RUN_CHECKS, UNIT_CHECKS
 from trilex.check.registry import CHECKS, CheckInfo
 from trilex.check.report import Report
-from trilex.check.terms import SEGMENT_CHECKS, SegmentTerms
+from trilex.check.segments import SegmentWork, Stretch
+from trilex.check.terms import SEGMENT_CHECKS
 from trilex.errors import ConfigError, InputError
 from trilex.lang.tags import normalize_tag
 from trilex.termbase.model import Termbase
+from trilex.workers import ordered_map
 
 Document = BilingualDocument | Article
 
@@ -52,23 +53,6 @@ class CheckOptions:
     do_not_translate: Collection[str] = ()
 
 
-@dataclass
-class _QaChecks:
-    """The enabled QA checks of one run."""
-
-    units: list
-    documents: list
-    runs: list[RunCheck]
-    do_not_translate: frozenset[str]
-
-    @classmethod
-    def enabled(cls, enabled: set[str], options: CheckOptions) -> _QaChecks:
-        return cls([func for code, func in UNIT_CHECKS.items() if code in enabled],
-                   [func for code, func in DOCUMENT_CHECKS.items() if code in enabled],
-                   [make() for code, make in RUN_CHECKS.items() if code in enabled],
-                   frozenset(options.do_not_translate))
-
-
 def select_checks(codes: Collection[str] | None) -> list[CheckInfo]:
     """The registered checks named by ``codes`` (all when ``None``); unknown codes are a ConfigError."""
     if codes is None:
@@ -80,40 +64,112 @@ def select_checks(codes: Collection[str] | None) -> list[CheckInfo]:
     return [info for code, info in CHECKS.items() if code in codes]
 
 
+#: Segments per task of work: small enough to spread a file over the workers, large enough
+#: that handing a task over costs little.
+SEGMENTS_PER_TASK = 2_000
+
+
 def run_check(documents: Iterable[Document], termbases: Termbase | Sequence[Termbase] | TermIndex,
               options: CheckOptions | None = None,
-              progress: Callable[[int], None] | None = None) -> Report:
+              progress: Callable[[int], None] | None = None, jobs: int = 1) -> Report:
     """Check ``documents`` against ``termbases`` and return every finding in a :class:`Report`.
 
-    ``progress``, when given, is called with the number of segments done after each document.
+    ``jobs`` > 1 checks the segments in that many worker processes (forked after the documents
+    are read and the term index is built, so they share both): the report is the same as with
+    one job, findings in the same order. ``progress``, when given, is called with the number of
+    segments done as the work advances.
     """
     options = options or CheckOptions()
     checks = select_checks(options.checks)
     enabled = {info.code for info in checks}
     index = termbases if isinstance(termbases, TermIndex) else TermIndex(termbases)
-    tracker = ConsistencyTracker() if INCONSISTENT in enabled else None
-    qa = _QaChecks.enabled(enabled, options)
+    documents = list(documents)
+    work = _segment_work(documents, index, enabled, options)
+    tracker = ConsistencyTracker() if work.track_terms else None
     report = Report(findings=[], checks=checks, termbase=index.termbase)
-    for document in documents:
-        report.files.append(document.path)
-        report.languages[document.path] = _report_languages(document, options)
-        if isinstance(document, Article):
-            report.findings.extend(article_checks.check_article(document, index, enabled))
-            report.segments_checked += 1
-        else:
-            report.findings.extend(_check_document(document, index, enabled, tracker, options, qa))
-            report.segments_checked += len(document.segments)
-        if progress is not None:
-            progress(report.segments_checked)
+    tasks = [(number, start, min(start + SEGMENTS_PER_TASK, len(document.segments)))
+             for number, document in enumerate(documents) if number in work.languages
+             for start in range(0, len(document.segments), SEGMENTS_PER_TASK)]
+    stretches = ordered_map(_check_task, tasks, jobs, "fork") if _start(work, jobs) else map(work.check_task, tasks)
+    document_checks = [func for code, func in DOCUMENT_CHECKS.items() if code in enabled]
+    check_unfinished = options.unfinished_severity is not None
+    try:
+        for number, document in enumerate(documents):
+            report.files.append(document.path)
+            report.languages[document.path] = _report_languages(document, options)
+            if isinstance(document, Article):
+                report.findings.extend(article_checks.check_article(document, index, enabled))
+                report.segments_checked += 1
+                continue
+            for check in document_checks:
+                report.findings.extend(finding for finding in check(document, *work.languages[number])
+                                       if check_unfinished or not finding.unfinished)
+            for start in range(0, len(document.segments), SEGMENTS_PER_TASK):
+                stretch = next(stretches)
+                report.findings.extend(stretch.findings)
+                work.merge(number, stretch, tracker)
+                report.segments_checked += min(SEGMENTS_PER_TASK, len(document.segments) - start)
+                if progress is not None:
+                    progress(report.segments_checked)
+            if not document.segments and progress is not None:
+                progress(report.segments_checked)
+    finally:
+        _stop(stretches)
     if tracker is not None:
         report.findings.extend(tracker.findings(enabled))
-    for run_check_ in qa.runs:
+    for run_check_ in work.run_checks:
         report.findings.extend(run_check_.findings())
     for finding in report.findings:
         finding.severity = options.severities.get(finding.check, finding.severity)
         if finding.unfinished and options.unfinished_severity is not None:
             finding.severity = options.unfinished_severity
     return report
+
+
+def _segment_work(documents: list[Document], index: TermIndex, enabled: set[str],
+                  options: CheckOptions) -> SegmentWork:
+    """The checks of this run over the segments of its bilingual documents."""
+    languages = {number: _languages(document, options) for number, document in enumerate(documents)
+                 if not isinstance(document, Article)}
+    for source_lang, target_lang in set(languages.values()):  # built here, shared by forked workers
+        index.matcher(source_lang)
+        index.matcher(target_lang)
+    return SegmentWork(
+        documents, languages, index,
+        segment_checks=[func for code, func in SEGMENT_CHECKS.items() if code in enabled],
+        unit_checks=[func for code, func in UNIT_CHECKS.items() if code in enabled],
+        run_checks=[make() for code, make in RUN_CHECKS.items() if code in enabled],
+        track_terms=INCONSISTENT in enabled,
+        check_unfinished=options.unfinished_severity is not None,
+        do_not_translate=frozenset(options.do_not_translate))
+
+
+#: The run a forked worker checks segments of (set in this process before the workers start).
+_WORK: SegmentWork | None = None
+
+
+def _start(work: SegmentWork, jobs: int) -> bool:
+    """Whether to check in worker processes; if so, make ``work`` what they will see."""
+    global _WORK
+    if jobs <= 1:
+        return False
+    _WORK = work
+    return True
+
+
+def _check_task(task: tuple[int, int, int]) -> Stretch:
+    """A worker's task: ``(document, start, stop)`` of the run it was forked with."""
+    assert _WORK is not None
+    return _WORK.check_task(task)
+
+
+def _stop(stretches: Iterator[Stretch]) -> None:
+    """Shut the workers down (also when a check failed or the user pressed Ctrl-C)."""
+    global _WORK
+    close = getattr(stretches, "close", None)
+    if close is not None:
+        close()
+    _WORK = None
 
 
 def _report_languages(document: Document, options: CheckOptions) -> tuple[str | None, str | None]:
@@ -131,54 +187,3 @@ def _languages(document: BilingualDocument, options: CheckOptions) -> tuple[str,
         raise InputError("the file does not say its source and target languages; "
                          "give them with --source and --target", document.path)
     return normalize_tag(source), normalize_tag(target)
-
-
-def _check_document(document: BilingualDocument, index: TermIndex, enabled: set[str],
-                    tracker: ConsistencyTracker | None, options: CheckOptions, qa: _QaChecks) -> list[Finding]:
-    source_lang, target_lang = _languages(document, options)
-    find_source = index.matcher(source_lang).find
-    find_target = index.matcher(target_lang).find
-    checks = [func for code, func in SEGMENT_CHECKS.items() if code in enabled]
-    findings: list[Finding] = []
-    check_unfinished = options.unfinished_severity is not None
-    for check in qa.documents:
-        findings.extend(finding for finding in check(document, source_lang, target_lang)
-                        if check_unfinished or not finding.unfinished)
-    for segment in document.segments:
-        target = segment.target
-        if not target or (segment.unfinished and not check_unfinished):
-            continue
-        start = len(findings)
-        if target != segment.source:  # an untranslated copy has no terms to compare
-            source_matches = find_source(segment.source)
-            target_matches = find_target(target)
-            if source_matches or target_matches:
-                pair = SegmentTerms(segment, target_lang, index, source_matches, target_matches)
-                for check in checks:
-                    findings.extend(check(pair))
-                if tracker is not None and not segment.unfinished:
-                    _track(pair, tracker)
-        if (qa.units or qa.runs) and qa_applies(segment):
-            unit = QaUnit(segment, document, source_lang, target_lang, qa.do_not_translate)
-            for unit_check in qa.units:
-                findings.extend(unit_check(unit))
-            for run_check_ in qa.runs:
-                run_check_.add(unit)
-        if segment.unfinished:
-            for finding in findings[start:]:
-                finding.unfinished = True
-    return findings
-
-
-def _track(pair: SegmentTerms, tracker: ConsistencyTracker) -> None:
-    for key, matches in pair.source_by_concept.items():
-        concept = matches[0].concept
-        terms = pair.index.terms(concept, pair.target_lang)
-        if terms.preferred is None and not terms.forbidden:
-            continue  # the termbase cannot say how this concept should be rendered
-        used = tuple(match.term for match in pair.target_by_concept.get(key, ()))
-        suggestion = terms.preferred.text if terms.preferred else None
-        # Keyed by the concept's section answering the target language ("zh" and "zh-CN" agree),
-        # and by whether the source used a short form: a short form may be rendered by one.
-        short = matches[0].term.term_type in SHORT_TYPES
-        tracker.add((key, terms.section_key, short), concept, matches[0].text, used, pair.location, suggestion)

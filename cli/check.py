@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from trilex.cli.common import debug, info, verbosity, verbosity_options
+from trilex.cli.common import debug, info, jobs_option, verbosity, verbosity_options
 
 FAIL_ON = ("error", "warning", "info", "never")
 #: Report formats: the names trilex.check.reporters.FORMAT_MODULES knows, without importing it.
@@ -69,13 +69,14 @@ def _print_checks(ctx: click.Context, param: click.Parameter, value: bool) -> No
 @click.option("--terms-page", metavar="URL",
               help="With --format html: link each finding's concept to this page made by "
                    "'trilex tbx html' (e.g. terms.html beside the report).")
+@jobs_option("Processes that check the segments; the report is the same for any number.")
 @verbosity_options
 def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | None,
         target_lang: str | None, parallel: tuple[tuple[str, str], ...], input_format: str | None,
         output_format: str,
         fail_on: str | None, checks: list[str] | None, output: str, config_path: str | None,
         no_config: bool, show_config: bool, baseline_path: str | None, update_baseline: bool,
-        terms_page: str | None) -> None:
+        terms_page: str | None, jobs: int) -> None:
     """Check translations against a termbase; exit 1 when a new finding reaches --fail-on.
 
     FILES are bilingual files (XLIFF, PO, TMX, CSV/TSV); a .txt file on its own is a
@@ -99,6 +100,7 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
       trilex check --format sarif --output trilex.sarif        # documents from the config
       trilex check -t glossary.tbx messages.th.po --format html -o report.html
       trilex check --update-baseline                           # adopt on an existing project
+      trilex check -j 1 big.tmx                                # one process (default: one per core)
     """
     from trilex.check.config import CheckConfig, find_config, load_config
     from trilex.check.engine import CheckOptions, run_check
@@ -135,7 +137,7 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
     options = CheckOptions(checks=enabled, source_lang=source_lang, target_lang=target_lang,
                            severities=configured, unfinished_severity=config.unfinished_severity,
                            do_not_translate=config.do_not_translate)
-    report = run_check(documents, index, options, progress=_progress(documents))
+    report = run_check(documents, index, options, progress=_progress(documents), jobs=jobs)
     report.fail_on = fail_on
     apply_gate(report, documents, None if update_baseline else baseline,
                unused_severity=severities.get(UNUSED_CHECK))

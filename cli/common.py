@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 
@@ -39,3 +41,9 @@ def verbosity_options(command):
     command = click.option("-q", "--quiet", is_flag=True, expose_value=False, is_eager=True,
                            callback=_set_verbosity, help="Print only results and errors.")(command)
     return command
+
+
+def jobs_option(help: str):
+    """The ``--jobs/-j`` option: worker processes, by default the machine's cores."""
+    return click.option("--jobs", "-j", type=click.IntRange(1), default=lambda: os.cpu_count() or 1,
+                        show_default="the machine's cores", help=help)

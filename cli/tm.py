@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from trilex.cli.common import debug, info, verbosity, verbosity_options
+from trilex.cli.common import debug, info, jobs_option, verbosity, verbosity_options
 from trilex.fileio import display_name, output_name
 from trilex.terminal import use_colour
 from trilex.tm.location import public_location, secrets_in
@@ -61,9 +61,7 @@ def tm_option(help_text: str, required: bool = True):
 
 TM_OPTION = tm_option("The TM.")
 NEW_TM_OPTION = tm_option("The TM (created if missing).")
-JOBS_OPTION = click.option("--jobs", "-j", type=click.IntRange(1), default=lambda: os.cpu_count() or 1,
-                           show_default="the machine's cores",
-                           help="Processes that prepare units (normalization, keys); the TM is the same for any number.")
+JOBS_OPTION = jobs_option("Processes that prepare units (normalization, keys); the TM is the same for any number.")
 FORMAT_OPTION = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
                              show_default=True, help="Output format.")
 

@@ -75,6 +75,7 @@ _THAI = [
     re.compile(rf"(?P<m>{_TH_FULL}|{_TH_ABBR}){_TH_YEAR}"),
     re.compile(rf"{_ND}(?P<d>{_D}{{1,2}})/(?P<m>{_D}{{1,2}})/(?P<y>{_D}{{4}}){_NOT_D}"),
 ]
+_LATIN_LETTER = re.compile("[A-Za-z]")
 _ISO = re.compile(
     rf"{_ND}(?<![.:/-])(?P<y>{_D}{{4}})(?P<sep>[-/.])(?P<m>{_D}{{1,2}})(?P=sep)(?P<d>{_D}{{1,2}}){_NOT_D}"
     rf"(?![.:/-]{_D})"
@@ -223,6 +224,6 @@ def find_dates(text: str, language: str) -> list[DateMatch]:
         found.extend(_thai_dates(text))
     elif language == "zh":
         found.extend(_chinese_dates(text))
-    if any("a" <= char.lower() <= "z" for char in text):
+    if _LATIN_LETTER.search(text):
         found.extend(_english_dates(text))  # also an English date left in a Thai or Chinese text
     return found

@@ -115,9 +115,12 @@ def parse_thai_number_words(words: str) -> Decimal | None:
 
 
 def _words_with_offsets(text: str) -> list[tuple[int, str]]:
-    """``(offset, word)`` for every ``newmm`` word of the Thai runs of ``text``."""
+    """``(offset, word)`` for every ``newmm`` word of the Thai runs of ``text`` that hold a number
+    morpheme (runs are segmented on their own, so the others cannot hold a number word)."""
     words: list[tuple[int, str]] = []
     for run in _THAI_RUN.finditer(text):
+        if _ANY_MORPHEME.search(run.group()) is None:
+            continue
         tokens = segment_thai_run(run.group())
         if "".join(tokens) != run.group():
             continue  # cannot place the words back; read nothing rather than guess

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from trilex.lang.tags import primary_subtag
+from trilex.workers import ordered_map
 from trilex.tm.fuzzy import comparable, match_key
 from trilex.tm.model import DATE_ATTRIBUTES, Content, Note, Prop, TranslationUnit, readable_tmx_date
 from trilex.tm.store import ImportResult
@@ -150,9 +151,8 @@ def newer(changed: str | None, stored: str | None) -> bool:
     return changed is not None and (stored is None or changed > stored)
 
 
-#: Units handed to a worker process at a time, and how many such chunks may be in flight per worker.
+#: Units handed to a worker process at a time.
 WORK_CHUNK = 1_000
-_IN_FLIGHT = 3
 
 
 def _prepare_chunk(chunk: list[tuple[TranslationUnit, str | None, str]]) -> list[PreparedUnit | int]:
@@ -176,35 +176,9 @@ def prepared_units(items: Iterable[tuple[TranslationUnit, str | None, str]],
                    jobs: int = 1) -> Iterator[PreparedUnit | int]:
     """:func:`_prepare_chunk` over ``items``, in order, in ``jobs`` worker processes when
     ``jobs`` > 1 and there is more than one chunk of work (reading stays in this process and
-    streaming: at most a few chunks per worker are in flight)."""
-    chunks = _chunked(items)
-    first = next(chunks, None)
-    if first is None:
-        return
-    second = next(chunks, None)
-    if jobs <= 1 or second is None:
-        yield from _prepare_chunk(first)
-        if second is not None:
-            yield from _prepare_chunk(second)
-            for chunk in chunks:
-                yield from _prepare_chunk(chunk)
-        return
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-    from itertools import chain
-
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
-    try:
-        waiting: deque = deque()
-        for chunk in chain((first, second), chunks):
-            waiting.append(pool.submit(_prepare_chunk, chunk))
-            while len(waiting) >= jobs * _IN_FLIGHT:
-                yield from waiting.popleft().result()
-        while waiting:
-            yield from waiting.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    streaming: :func:`trilex.workers.ordered_map`)."""
+    for prepared in ordered_map(_prepare_chunk, _chunked(items), jobs, "spawn"):
+        yield from prepared
 
 
 def batches(units: Iterable[tuple[TranslationUnit, str | None, str]], counts: ImportResult,

@@ -79,9 +79,17 @@ DocumentCheck = Callable[[BilingualDocument, str, str], Iterable[Finding]]
 
 
 class RunCheck(Protocol):
-    """A check over the whole run: fed every translated unit, asked for findings at the end."""
+    """A check over the whole run: fed every translated unit, asked for findings at the end.
 
-    def add(self, unit: QaUnit) -> None: ...
+    Feeding is in two steps, so that the costly part can run in a worker process
+    (:mod:`trilex.check.segments`): ``observe`` reads what the check needs of a unit — it must
+    not change the check, and returns something small and picklable, or ``None`` when the unit
+    does not concern it — and ``add`` records that observation, in the order of the units.
+    """
+
+    def observe(self, unit: QaUnit) -> object | None: ...
+
+    def add(self, unit: QaUnit, observation: object) -> None: ...
 
     def findings(self) -> Iterable[Finding]: ...
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from trilex import __version__
 from trilex.check.findings import Finding, Location, Span
 from trilex.check.report import Report, reporter
+from trilex.jsontext import dump_indented
 
 #: Bumped only when a field changes meaning or disappears; new fields may be added freely.
 SCHEMA_VERSION = 1
@@ -65,5 +65,4 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 @reporter("json")
 def write_json(report: Report, stream: TextIO) -> None:
     """Write ``report`` as indented UTF-8 JSON (text as written, not escaped)."""
-    json.dump(report_to_dict(report), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    dump_indented(report_to_dict(report), stream)

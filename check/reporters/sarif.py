@@ -9,7 +9,6 @@ and column where the offending text can be found in the file), a stable partial 
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TextIO
@@ -20,6 +19,7 @@ from trilex.check.findings import Finding, Severity
 from trilex.check.registry import CheckInfo
 from trilex.check.report import Report, reporter
 from trilex.check.sourcemap import FilePosition, SourceMap
+from trilex.jsontext import dump_indented
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/trilex/"
@@ -131,5 +131,4 @@ def build_sarif(report: Report) -> dict:
 @reporter("sarif")
 def report_sarif(report: Report, stream: TextIO) -> None:
     """Write ``report`` as SARIF 2.1.0 JSON."""
-    json.dump(build_sarif(report), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    dump_indented(build_sarif(report), stream)

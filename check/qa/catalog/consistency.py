@@ -57,8 +57,10 @@ def normalized(text: str, accelerator: str | None = None) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _stemmed_words(text: str) -> str:
-    """The words of a normalized text, stemmed: ``Items`` and ``item`` are one source."""
-    return " ".join(stem(word) for word in _NOT_WORDS.sub(" ", text.casefold()).split())
+    """The words of a normalized text, English words stemmed: ``Items`` and ``item`` are one source.
+
+    Thai and Chinese do not inflect: their words are kept as they are (and cost no stemming)."""
+    return " ".join(stem(word) if word.isascii() else word for word in _NOT_WORDS.sub(" ", text.casefold()).split())
 
 
 @dataclass
@@ -83,19 +85,24 @@ class TranslationConsistency:
         self._by_source: dict[tuple, dict[str, _Use]] = {}
         self._by_target: dict[tuple, dict[str, _Use]] = {}
 
-    def add(self, unit: QaUnit) -> None:
-        """Record one translated unit."""
+    def observe(self, unit: QaUnit) -> tuple[str, str, str] | None:
+        """The unit's texts as compared (source, target, stemmed source words), or ``None``
+        for a unit that takes no part."""
         segment = unit.segment
         if segment.unfinished or segment.target is None:
-            return
+            return None
         marker = unit.document.accelerator
         source, target = normalized(unit.source_text, marker), normalized(unit.target_text, marker)
         if not source or source == target or not _NOT_WORDS.sub("", source):
-            return
-        language = unit.target_primary
+            return None
+        return source, target, _stemmed_words(source)
+
+    def add(self, unit: QaUnit, observation: tuple[str, str, str]) -> None:
+        """Record one translated unit, as :meth:`observe` saw it."""
+        source, target, words = observation
+        language, segment = unit.target_primary, unit.segment
         self._record(self._by_source, (language, source, segment.context, segment.plural_index), target,
                      unit.target_text, unit)
-        words = _stemmed_words(source)
         self._record(self._by_target, (language, target), words, unit.source_text, unit)
 
     @staticmethod
