@@ -6,6 +6,7 @@ Run from the repository root::
     python benchmarks/extract_quality.py -v           # … listing every miss
     python benchmarks/extract_quality.py --set all    # seeds, development and held-out sets
     python benchmarks/extract_quality.py --calibrate  # fit the edge confidence on seeds + dev
+    python benchmarks/extract_quality.py --search-weights  # coordinate search of the edge weights
 
 The sets (each a folder with ``gold.json`` and ``not_terms.json``, and its articles):
 
@@ -156,24 +157,20 @@ def measure(gold_path: Path = GOLD, articles_dir: Path = ARTICLES, not_terms_pat
     )
 
 
-def calibration_sample(names: tuple[str, ...] = ("seeds", "dev")) -> list[tuple[object, bool]]:
-    """``(choice, right)`` for every unquoted Thai term the edge scorer chose in the given sets:
-    :class:`~trilex.termbase.extract.edge_score.Choice` and whether the span is a gold Thai span
-    of its line. Never pass the held-out set: this is what the confidence is fitted on."""
-    from trilex.termbase.extract import edge_score
+def _each_left_edge(names: tuple[str, ...], visit) -> None:
+    """Run the extractor over the given sets, calling ``visit(region, args, kwargs, gold)`` for every
+    left edge it looks for, where ``gold`` holds the gold Thai spans of that line. Never pass the
+    held-out set: this is what the weights and the confidence are fitted on."""
     from trilex.termbase.extract import glosses as finder
     from trilex.termbase.extract.build import read_articles
 
     if UNSEEN & set(names):
         raise ValueError("the held-out set is never used for fitting")
-    sample: list[tuple[object, bool]] = []
     gold_here: set[str] = set()
     original = finder.find_left_edge
 
     def capture(region, *args, **kwargs):
-        choice = edge_score.choose(region, *args, **kwargs)
-        if isinstance(choice, edge_score.Choice):
-            sample.append((choice, region.rstrip()[choice.start:] in gold_here))
+        visit(region, args, kwargs, gold_here)
         return original(region, *args, **kwargs)
 
     finder.find_left_edge = capture
@@ -192,7 +189,71 @@ def calibration_sample(names: tuple[str, ...] = ("seeds", "dev")) -> list[tuple[
                     finder.find_glosses(line, path)
     finally:
         finder.find_left_edge = original
+
+
+def calibration_sample(names: tuple[str, ...] = ("seeds", "dev")) -> list[tuple[object, bool]]:
+    """``(choice, right)`` for every unquoted Thai term the edge scorer chose in the given sets:
+    :class:`~trilex.termbase.extract.edge_score.Choice` and whether the span is a gold Thai span
+    of its line."""
+    from trilex.termbase.extract import edge_score
+
+    sample: list[tuple[object, bool]] = []
+
+    def visit(region, args, kwargs, gold):
+        choice = edge_score.choose(region, *args, **kwargs)
+        if isinstance(choice, edge_score.Choice):
+            sample.append((choice, region.rstrip()[choice.start:] in gold))
+
+    _each_left_edge(names, visit)
     return sample
+
+
+#: One scored region: ``(features, may_win, right)`` of each candidate start.
+WeightProblem = list[tuple[dict[str, float], bool, bool]]
+
+
+def weight_sample(names: tuple[str, ...] = ("seeds", "dev")) -> list[WeightProblem]:
+    """The candidates of every scored region of the given sets where one candidate is a gold span."""
+    from trilex.termbase.extract.edge_score import candidate_features
+
+    sample: list[WeightProblem] = []
+
+    def visit(region, args, kwargs, gold):
+        stripped = region.rstrip()
+        problem = [(features, may_win, stripped[start:] in gold)
+                   for start, features, may_win in candidate_features(region, *args, **kwargs)]
+        if any(right for _, _, right in problem):
+            sample.append(problem)
+
+    _each_left_edge(names, visit)
+    return sample
+
+
+def right_choices(sample: list[WeightProblem], weights: dict[str, float]) -> int:
+    """How many regions of ``sample`` the scorer gets right with ``weights`` (ties go to the
+    earlier start, as in :func:`~trilex.termbase.extract.edge_score.choose`)."""
+    right = 0
+    for problem in sample:
+        scores = [sum(weights[k] * v for k, v in features.items()) for features, _, _ in problem]
+        best = max(range(len(problem)), key=lambda n: (scores[n], -n))
+        right += problem[best][1] and problem[best][2]
+    return right
+
+
+#: The values the coordinate search tries for each weight.
+WEIGHT_GRID = (-4.0, -3.0, -2.0, -1.5, -1.0, -0.5, -0.3, 0.0, 0.3, 0.5, 0.8, 1.0, 1.5, 2.0, 3.0)
+
+
+def search_weights(sample: list[WeightProblem], weights: dict[str, float], rounds: int = 2) -> dict[str, float]:
+    """Coordinate search: each weight in turn takes the :data:`WEIGHT_GRID` value that gets the most
+    regions right, the value nearest the current one among equals."""
+    found = dict(weights)
+    for _ in range(rounds):
+        for name in found:
+            start = found[name]
+            found[name] = max(WEIGHT_GRID + (start,), key=lambda v: (
+                right_choices(sample, {**found, name: v}), -abs(v - start)))
+    return found
 
 
 def calibrate(sample: list[tuple[object, bool]]) -> tuple[float, ...]:
@@ -266,7 +327,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss (not for held-out)")
     parser.add_argument("--calibrate", action="store_true",
                         help="fit the edge confidence on seeds + dev and print it with a reliability table")
+    parser.add_argument("--search-weights", action="store_true",
+                        help="coordinate search of the edge feature weights on seeds + dev")
     args = parser.parse_args(argv)
+    if args.search_weights:
+        from trilex.termbase.extract.edge_score import WEIGHTS
+
+        sample = weight_sample()
+        found = search_weights(sample, WEIGHTS)
+        print(f"{len(sample)} regions; right now {right_choices(sample, WEIGHTS)}, "
+              f"with the weights found {right_choices(sample, found)}")
+        for name, value in found.items():
+            print(f"  {name}: {WEIGHTS[name]} -> {value}" if value != WEIGHTS[name] else f"  {name}: {value}")
+        return 0
     if args.calibrate:
         sample = calibration_sample()
         print(f"CALIBRATION = {calibrate(sample)}  (fitted on {len(sample)} unquoted Thai terms, seeds + dev)")

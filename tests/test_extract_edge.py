@@ -7,6 +7,8 @@ is taken from an evaluation set.
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from trilex.lang.romanize import pinyin, romanize_thai, sound_key, sounds_like
@@ -14,7 +16,10 @@ from trilex.termbase.extract import find_glosses
 from trilex.termbase.extract.edge_score import Choice, confidence, find_left_edge
 from trilex.termbase.extract.evidence import gloss_words, spelled_runs
 from trilex.termbase.extract.lexicon import frame_opener, is_known_name, name_part_head, word_classes
-from trilex.termbase.extract.thai_edge import tokenize
+from trilex.termbase.extract.meaning import head_index, word_meanings
+from trilex.termbase.extract.thai_edge import is_thai_word, tokenize
+from trilex.termbase.extract.wordlist import is_person_noun, known, rendered, stem
+from trilex.termbase.extract.wordlist_build import build
 
 
 def only(text: str):
@@ -69,6 +74,55 @@ def test_word_classes_come_from_the_thai_wordnet():
     assert word_classes("ใบรับรอง") == "n"       # the ORCHID tagger calls it a verb
     assert "v" in word_classes("ก่อสร้าง")
     assert word_classes("ไม่มีคำนี้ในพจนานุกรม") == ""
+
+
+def test_the_word_list_translates_thai_words_through_the_two_wordnets():
+    assert rendered("อ่างเก็บน้ำ", frozenset({stem("Reservoir"), stem("Huai")})) == {"reservoir"}
+    assert rendered("กลุ่ม", frozenset({stem("community"), stem("enterprise")})) == frozenset()
+    assert stem("Agricultural") == stem("agriculture")
+    assert known("กลุ่ม") and not known("ไม่มีคำนี้ในพจนานุกรม")
+    assert is_person_noun("ประธาน") and not is_person_noun("สมาคม")     # chairman; association
+
+
+def test_the_word_list_is_built_from_a_wordnet_dict_folder(tmp_path):
+    # a two-synset WordNet: the Thai WordNet files เขื่อน under the first and ประธาน under the second
+    (tmp_path / "data.noun").write_text(
+        "  1 this is the licence header\n"
+        "03160309 06 n 03 dam 0 dike 0 dyke 0 000 | a barrier\n"
+        "10468559 18 n 02 president 0 chairman 0 000 | the officer who presides\n", encoding="utf-8")
+    for name in ("data.verb", "data.adj", "data.adv"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    out = tmp_path / "list.tsv.gz"
+    count = build(tmp_path, out)
+    rows = gzip.decompress(out.read_bytes()).decode("utf-8").splitlines()
+    assert count == len(rows) and rows == sorted(rows)
+    assert "ประธาน\tp\tpresident|chairman" in rows and "เขื่อน\t\tdam|dike|dyke" in rows
+    build(tmp_path, tmp_path / "again.tsv.gz")
+    assert (tmp_path / "again.tsv.gz").read_bytes() == out.read_bytes()     # deterministic
+
+
+def test_word_meanings_say_which_gloss_words_a_thai_word_renders():
+    region = "ระบายน้ำจากอ่างเก็บน้ำห้วยตึงเฒ่า"
+    tokens = tokenize(region)
+    gloss = gloss_words("Huai Tung Tao Reservoir", None)
+    meanings = word_meanings(tokens, gloss)
+    head = head_index(gloss, "Huai Tung Tao Reservoir")
+    opening = [m for m in meanings.values() if tokens[m.first].start == region.index("อ่างเก็บน้ำ")]
+    assert head == 3 and opening and opening[0].renders == {head}
+    customs = word_meanings(tokenize("ด่านศุลกากร"), gloss_words("Nong Khai Customs House", None))
+    assert customs[0].renders == {2, 3}                 # customhouse: an open compound in the gloss
+
+
+def test_a_thai_word_tagged_as_a_number_is_still_a_word():
+    region = "ผู้บุกเบิกโครงการคือศูนย์วิจัยกาแฟน่าน"
+    centre = [t for t in tokenize(region) if t.text == "ศูนย์"][0]     # *zero*, and *centre*
+    assert centre.tag == "DCNM" and is_thai_word(centre)
+    assert only(f"{region} (Nan Coffee Research Center) ซึ่ง").th.text == "ศูนย์วิจัยกาแฟน่าน"
+
+
+def test_a_title_before_an_office_does_not_make_the_office_a_person():
+    assert only("นายวิชัย สุขใจ ผู้อำนวยการโรงพยาบาลน่าน (Nan Hospital) กล่าวว่า").th.text == "โรงพยาบาลน่าน"
+    assert only("ด้านนายหวัง เสี่ยวหลง (Wang Xiaolong/王小龙) ระบุว่า").th.text == "หวัง เสี่ยวหลง"
 
 
 # -- the scored choice --------------------------------------------------------------------------

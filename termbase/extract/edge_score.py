@@ -14,11 +14,18 @@ scored by a weighted sum of features (:data:`WEIGHTS`):
 * ``left_function``, ``left_role``, ``left_space``: the word before is a verb, copula,
   preposition or conjunction (ORCHID tags and the stop words: ``คือ``, ``ประกอบด้วย``,
   ``ได้แก่``), a title or role noun (ORCHID's title tag, an agent noun in ``ผู้…``, the word after
-  a titled person's name: ``นายธีระ มหาสุข อธิบดี|กรมชลประทาน``), or a space;
+  a titled person's name: ``นายธีระ มหาสุข อธิบดี|กรมชลประทาน``, a word whose senses are people in
+  the word list of :mod:`.wordlist`: ``ประธาน|สภา…``), or a space; ``left_linker`` (negative): it
+  is ``แห่ง`` or ``ว่าด้วย`` (*of*), which join a head to the rest of its term;
 * ``first_verb``, ``first_role`` (negative): the span would open with a verb (ORCHID tag, corrected
-  by the Thai WordNet's word classes) or a role noun; ``inner_copula`` (negative): it would hold a
-  copula (``คือ``, ``เป็น``);
+  by the Thai WordNet's word classes; not inside a spelled name: ``ดอยคำ``) or a role noun;
+  ``inner_copula`` (negative): it would hold a copula (``คือ``, ``เป็น``);
 * ``starts_spelled``: it opens a Thai run that spells the gloss;
+* what the words mean (:mod:`.meaning`, the Thai–English word list of :mod:`.wordlist`):
+  ``head_rendered``: the first word translates the English head (``อ่างเก็บน้ำ`` *Reservoir*,
+  ``เขื่อน`` *Dam*, with no head table); ``first_unrendered`` (negative): the first word is in
+  the list but translates nothing of the gloss while a later word does (``กลุ่ม|…``);
+  ``left_rendered`` (negative): the word before translates a gloss word nothing in the span does;
 * ``known``: after such a boundary, the span is a dictionary word or a Thai Wikipedia title of at
   least :data:`KNOWN_MIN_CHARS` (``การรถไฟแห่งประเทศไทย``); ``cuts_known`` / ``extends_known``
   (negative): it starts inside such a name, or adds words before one (``ผู้ว่าการ|…``);
@@ -27,11 +34,13 @@ scored by a weighted sum of features (:data:`WEIGHTS`):
   span reaching back over ``(ประเทศไทย)`` outside such a frame.
 
 The weights were set by hand and by a coordinate search on the seed articles and the development
-set (never the held-out set). The best candidate wins; its confidence is a logistic function of its
-lead over the runner-up, of whether and how surely the rules agree and of whether the gloss has a
-name or only an acronym (:data:`CALIBRATION`, fitted on the same two sets by
-``benchmarks/extract_quality.py --calibrate``, which also prints the reliability table). When the
-rules find no start, a candidate is taken only with evidence of its own (:meth:`_Scorer.evidence`).
+set (never the held-out set). A title's edge (``นาย…``) is kept only when the words after it name
+the person (:func:`_names_a_person`), not a person and then an office. The best candidate wins;
+its confidence is a logistic function of its lead over the runner-up, of whether and how surely
+the rules agree and of whether the gloss has a name or only an acronym (:data:`CALIBRATION`,
+fitted on the same two sets by ``benchmarks/extract_quality.py --calibrate``, which also prints
+the reliability table). When the rules find no start, a candidate is taken only with evidence of
+its own (:meth:`_Scorer.evidence`).
 """
 
 from __future__ import annotations
@@ -41,20 +50,22 @@ import re
 from dataclasses import dataclass
 
 from trilex.termbase.extract.evidence import SpelledRun, gloss_words, spelled_runs
+from trilex.termbase.extract.meaning import head_index, word_meanings
+from trilex.termbase.extract.wordlist import is_person_noun
 from trilex.termbase.extract.lexicon import frame_opener, is_known_name, name_part_head, word_classes
 from trilex.termbase.extract.thai_edge import (
     MAX_CHUNKS, NO_START, STOP_TAGS, STOP_WORDS, TITLES, WORD_CHARS, Edge, Token, _chunk_starts,
-    _nominalized, rule_edge, tokenize,
+    _nominalized, is_thai_word, rule_edge, tokenize,
 )
 
 #: Feature weights of a candidate start (tuned on the seeds and the development set).
 WEIGHTS: dict[str, float] = {
-    "rule": 1.5,
+    "rule": 2.0,
     "cut": -3.0,
-    "balance": -2.0,
-    "left_function": 0.0,
+    "balance": -3.0,
+    "left_function": 0.5,
     "left_role": 0.8,
-    "left_space": -0.3,
+    "left_space": -1.0,
     "first_verb": -1.0,
     "first_role": -1.5,
     "inner_copula": -1.0,
@@ -65,11 +76,15 @@ WEIGHTS: dict[str, float] = {
     "crosses_bracket": -2.0,
     "frame": 3.0,
     "in_frame": -3.0,
+    "head_rendered": 0.5,
+    "first_unrendered": -0.5,
+    "left_rendered": -1.5,
+    "left_linker": -1.0,
 }
 #: ``confidence = 1 / (1 + exp(-(a * lead + b + c * rules_agree + d * rule_confidence + e * named)))``,
 #: ``(a, b, c, d, e)`` fitted by logistic regression on the seeds and the development set
 #: (``python benchmarks/extract_quality.py --calibrate``).
-CALIBRATION = (0.65, -1.11, -1.64, 3.88, 1.04)
+CALIBRATION = (0.69, -0.05, -3.05, 4.04, 1.16)
 #: The lead of a start that had no competitor, and the largest lead counted.
 SOLE_LEAD, MAX_LEAD = 3.0, 3.0
 #: A confidence below this gets a reason for the reviewer (the termbase's review threshold).
@@ -79,6 +94,9 @@ KNOWN_MIN_CHARS = 8
 #: Candidates further back than this many space-separated chunks need spelled or frame evidence.
 WINDOW_CHUNKS = MAX_CHUNKS
 _ROLE_PREFIXES = ("ผู้", "รองผู้", "ผู้ช่วย")
+#: Words that join a head to its complement (``สภาหอการค้า|แห่ง|ประเทศไทย``, *of*): what follows
+#: them is inside a term, not a term's start.
+LINKERS = frozenset({"แห่ง", "ว่าด้วย"})
 _QUOTES_AND_COMMAS = frozenset("“”\"‘’,;")
 
 
@@ -113,25 +131,25 @@ def _is_function(tokens: list[Token], i: int) -> bool:
     return token.tag in STOP_TAGS or _is_verb(token)
 
 
-def _thai(token: Token) -> bool:
-    return token.tag not in ("SPACE", "PUNC", "LATN", "DCNM")
-
-
 def _bracketed(region: str, offset: int) -> bool:
     """Whether ``offset`` is inside a bracket pair of the region (``บริษัท ทาเคดา (ประเทศไทย)``)."""
     return region.rfind("(", 0, offset) > region.rfind(")", 0, offset)
 
 
 def _role_after_person(region: str, tokens: list[Token]) -> set[int]:
-    """Token indices that follow a titled person's name and a space (``นายธีระ มหาสุข อธิบดี…``):
-    the first word of the chunk after the name is the person's office."""
+    """Token indices that follow a titled person's name and a space (``นายธีระ มหาสุข อธิบดี…``,
+    ``ศ.ดร. สมชาย ใจดี ประธาน…``): the first word of the chunk after the name is the person's office."""
     roles: set[int] = set()
-    chunks = [m.start() for m in re.finditer(r"\S+", region)]
+    matches = list(re.finditer(r"\S+", region))
+    chunks = [m.start() for m in matches]
     for n in range(len(chunks) - 2):
         head = region[chunks[n]:]
         if not head.startswith(TITLES) and not any(t.start == chunks[n] and t.tag == "NTTL" for t in tokens):
             continue
-        starts = [i for i, t in enumerate(tokens) if t.start == chunks[n + 2]]
+        office = n + 3 if matches[n].group() in TITLES else n + 2  # ``ศ.ดร. สมชาย ใจดี …``
+        if office >= len(chunks):
+            continue
+        starts = [i for i, t in enumerate(tokens) if t.start == chunks[office]]
         if starts:
             roles.add(starts[0])
     return roles
@@ -139,7 +157,7 @@ def _role_after_person(region: str, tokens: list[Token]) -> set[int]:
 
 def _frame(region: str, tokens: list[Token]) -> int | None:
     """Where a learned frame opens when the region ends with its closing word (``บริษัท … จำกัด``)."""
-    words = [t for t in tokens if _thai(t) and not _bracketed(region, t.start)]
+    words = [t for t in tokens if is_thai_word(t) and not _bracketed(region, t.start)]
     if not words:
         return None
     opener = frame_opener(words[-1].text)
@@ -151,6 +169,19 @@ def _frame(region: str, tokens: list[Token]) -> int | None:
         if token.text == opener:
             return token.start
     return None
+
+
+def _names_a_person(region: str, tokens: list[Token], start: int, en: str | None, zh: str | None) -> bool:
+    """Whether the words after a title at ``start`` are the person the gloss names
+    (``นายหลิน เจี้ยนหัว (Lin Jianhua)``), not an office after a person (``นายสุรชัย ปานทอง
+    ผู้อำนวยการโรงพยาบาลราชวิถี (Rajavithi Hospital)``): no role noun follows, and when Thai words
+    spell the gloss, they start at the name."""
+    after = [i for i, t in enumerate(tokens) if t.start >= start]
+    roles = _role_after_person(region, tokens)
+    if any(_is_role(tokens[i]) or i in roles for i in after):
+        return False
+    runs = spelled_runs(tokens, gloss_words(en, zh))
+    return not runs or any(run.start == start for run in runs)
 
 
 def _reachable(runs: list[SpelledRun], tokens: list[Token]) -> list[SpelledRun]:
@@ -196,6 +227,9 @@ class _Scorer:
         self.runs = _reachable(spelled_runs(tokens, self.gloss), tokens)
         self.frame = _frame(region, tokens)
         self.roles = _role_after_person(region, tokens)
+        self.meanings = word_meanings(tokens, self.gloss)
+        self.ending = {m.last: m for m in self.meanings.values()}
+        self.head = head_index(self.gloss, en)
         content = self.gloss.content
         if content:
             self.to_render = len(content)
@@ -214,8 +248,9 @@ class _Scorer:
         """Whether the span from token ``i`` is a known name large enough for the gloss."""
         if i not in self._known:
             text = self.region[self.tokens[i].start:].strip()
-            size = sum(_units(t) for t in self.tokens[i:] if _thai(t))
-            self._known[i] = len(text) >= KNOWN_MIN_CHARS and size >= 0.5 * self.to_render and is_known_name(text)
+            size = sum(_units(t) for t in self.tokens[i:] if is_thai_word(t))
+            linked = i > 0 and self.tokens[i - 1].text in LINKERS
+            self._known[i] = not linked and len(text) >= KNOWN_MIN_CHARS and size >= 0.5 * self.to_render and is_known_name(text)
         return self._known[i]
 
     def candidates(self) -> list[int]:
@@ -229,7 +264,7 @@ class _Scorer:
             allowed_far.add(self.rule.start)
         found = []
         for i, token in enumerate(self.tokens):
-            if not _thai(token) or _bracketed(self.region, token.start):
+            if not is_thai_word(token) or _bracketed(self.region, token.start):
                 continue
             if token.text in STOP_WORDS or token.text in NO_START:
                 continue
@@ -262,7 +297,7 @@ class _Scorer:
         extra = 0.0
         for k in range(i, len(tokens)):
             token = tokens[k]
-            if k in inside or not _thai(token):
+            if k in inside or not is_thai_word(token):
                 if token.tag == "DCNM" and token.text in self.digits:
                     spelled.add(self.gloss.english.index(token.text))
                 continue
@@ -281,14 +316,26 @@ class _Scorer:
             previous -= 1
         spaced = previous < i - 1 or previous < 0
         f["left_function"] = float(previous >= 0 and _is_function(tokens, previous))
-        f["left_role"] = float(previous >= 0 and (_is_role(tokens[previous]) or previous in self.roles))
+        before = self.ending.get(previous)
+        f["left_role"] = float(previous >= 0 and (
+            _is_role(tokens[previous]) or previous in self.roles or is_person_noun(tokens[previous].text)
+            or (before is not None and before.person)))
         f["left_space"] = float(spaced)
+        f["left_linker"] = float(previous >= 0 and tokens[previous].text in LINKERS)
         first = tokens[i]
-        f["first_verb"] = float(_is_verb(first) and not (
-            first.text.startswith(("การ", "ความ")) or (i + 1 < len(tokens) and _nominalized(tokens, i + 1))))
-        f["first_role"] = float(_is_role(first) or i in self.roles)
-        f["inner_copula"] = float(sum(1 for t in tokens[i + 1:] if t.text in STOP_WORDS and t.tag == "VSTA"))
         f["starts_spelled"] = float(any(run.start == start for run in self.runs))
+        f["first_verb"] = float(not f["starts_spelled"] and _is_verb(first) and not (
+            first.text.startswith(("การ", "ความ")) or (i + 1 < len(tokens) and _nominalized(tokens, i + 1))))
+        meaning = self.meanings.get(i)
+        f["first_role"] = float(_is_role(first) or i in self.roles or (
+            meaning is not None and meaning.person and not meaning.renders - spelled))
+        inside_rendered = {n for k, m in self.meanings.items() if k >= i for n in m.renders}
+        f["head_rendered"] = float(meaning is not None and self.head in meaning.renders - spelled)
+        f["first_unrendered"] = float(
+            self.has_english and meaning is not None and not meaning.renders - spelled
+            and not f["starts_spelled"] and not name_part_head(first.text) and self._rendered_after(meaning.last))
+        f["left_rendered"] = float(before is not None and bool(before.renders - spelled - inside_rendered))
+        f["inner_copula"] = float(sum(1 for t in tokens[i + 1:] if t.text in STOP_WORDS and t.tag == "VSTA"))
         boundary = f["left_function"] or f["left_role"] or f["left_space"]
         f["known"] = float(bool(boundary) and self._known_from(i))
         if f["known"]:
@@ -301,13 +348,18 @@ class _Scorer:
         f["in_frame"] = float(self.frame is not None and start > self.frame)
         return f
 
+    def _rendered_after(self, k: int) -> bool:
+        """Whether a word after token ``k`` renders the gloss or spells it."""
+        return any(run.first > k for run in self.runs) or any(
+            m.renders for first, m in self.meanings.items() if first > k)
+
     def _phrase(self, i: int) -> list[int]:
         """Thai token indices of the phrase around token ``i``: no stop word or space between."""
         tokens = self.tokens
         low = i
-        while low > 0 and _thai(tokens[low - 1]) and tokens[low - 1].text not in STOP_WORDS:
+        while low > 0 and is_thai_word(tokens[low - 1]) and tokens[low - 1].text not in STOP_WORDS:
             low -= 1
-        return [k for k in range(low, len(tokens)) if _thai(tokens[k])]
+        return [k for k in range(low, len(tokens)) if is_thai_word(tokens[k])]
 
     def score(self, i: int) -> float:
         """The weighted sum of the features of the start at token ``i``."""
@@ -349,6 +401,22 @@ def confidence(choice: Choice) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def _scorer(region: str, en: str | None, zh: str | None, acronym: str | None, person: bool,
+            after_gloss: bool, named_heads: bool) -> _Scorer | Edge | None:
+    """The scorer of the region's candidates; or the rules' answer when it stands as it is (a
+    person's name after a title, an :class:`Edge`); ``None`` when the region has no Thai."""
+    stripped = region.rstrip()
+    if not re.search(r"[\u0e01-\u0e4e]", stripped):
+        return None
+    tokens = tokenize(stripped)
+    rule = rule_edge(stripped, en, zh, acronym, person, after_gloss, named_heads, tokens=tokens)
+    if rule is not None and rule.method == "title":
+        if _names_a_person(stripped, tokens, rule.start, en, zh):
+            return rule
+        rule = rule_edge(stripped, en, zh, acronym, False, after_gloss, named_heads, tokens=tokens)
+    return _Scorer(stripped, tokens, en, zh, acronym, rule)
+
+
 def choose(region: str, en: str | None = None, zh: str | None = None,
            acronym: str | None = None, person: bool = False,
            after_gloss: bool = False, named_heads: bool = True) -> Choice | Edge | None:
@@ -356,14 +424,10 @@ def choose(region: str, en: str | None = None, zh: str | None = None,
 
     A person's name after a title is the rules' answer as it is (an :class:`Edge`).
     """
-    stripped = region.rstrip()
-    if not re.search(r"[\u0e01-\u0e4e]", stripped):
-        return None
-    tokens = tokenize(stripped)
-    rule = rule_edge(stripped, en, zh, acronym, person, after_gloss, named_heads, tokens=tokens)
-    if rule is not None and rule.method == "title":
-        return rule
-    scorer = _Scorer(stripped, tokens, en, zh, acronym, rule)
+    scorer = _scorer(region, en, zh, acronym, person, after_gloss, named_heads)
+    if not isinstance(scorer, _Scorer):
+        return scorer
+    tokens, rule = scorer.tokens, scorer.rule
     ranked = sorted(((scorer.score(i), -tokens[i].start, i) for i in scorer.candidates()), reverse=True)
     if not ranked:
         return rule
@@ -375,6 +439,19 @@ def choose(region: str, en: str | None = None, zh: str | None = None,
     agree = rule is not None and rule.start == start
     return Choice(start, lead, agree, rule.confidence if rule else 0.0, rule.review if rule else "",
                   rule.method if agree and rule else "score", bool(en or zh))
+
+
+def candidate_features(region: str, en: str | None = None, zh: str | None = None,
+                       acronym: str | None = None, person: bool = False, after_gloss: bool = False,
+                       named_heads: bool = True) -> list[tuple[int, dict[str, float], bool]]:
+    """``(start, features, may_win)`` of every candidate start, for fitting :data:`WEIGHTS`
+    (``benchmarks/extract_quality.py --search-weights``); ``may_win`` is false for a start that
+    :func:`choose` would refuse when it wins. Empty when the rules' answer stands as it is."""
+    scorer = _scorer(region, en, zh, acronym, person, after_gloss, named_heads)
+    if not isinstance(scorer, _Scorer):
+        return []
+    return [(scorer.tokens[i].start, dict(scorer.features(i)), scorer.rule is not None or scorer.evidence(i))
+            for i in scorer.candidates()]
 
 
 def find_left_edge(region: str, en: str | None = None, zh: str | None = None,

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from trilex.lang.romanize import pinyin, romanize_thai, sound_key, sound_similarity
+from trilex.termbase.extract.thai_edge import is_thai_word
 
 #: A Thai run may be this many words long (``เสี่ยว|หง|ซู``).
 MAX_RUN_TOKENS = 4
@@ -78,7 +79,7 @@ def _good(similarity: float, key: str) -> bool:
 def spelled_runs(tokens: list, gloss: GlossWords) -> list[SpelledRun]:
     """Runs of Thai ``tokens`` (with ``text``, ``start``, ``end``, ``tag``) that sound like words
     of ``gloss``, in text order, not overlapping."""
-    thai = [i for i, t in enumerate(tokens) if t.tag not in ("SPACE", "PUNC", "LATN", "DCNM")]
+    thai = [i for i, t in enumerate(tokens) if is_thai_word(t)]
     targets: list[tuple[str, frozenset[int], frozenset[int]]] = []
     words = gloss.english
     for a in range(len(words)):

@@ -134,7 +134,9 @@ def frame_opener(last_word: str) -> str | None:
     return word if count >= FRAME_SHARE * total and word != last_word else None
 
 
-def _build_word_classes() -> dict[str, str]:
+def thai_wordnet_rows() -> list[tuple[str, str]]:
+    """``(synset id, Thai lemma)`` rows of the Thai WordNet PyThaiNLP ships (``wordnet_th.db``),
+    sorted; empty when the file is absent."""
     import os
     import sqlite3
 
@@ -143,16 +145,20 @@ def _build_word_classes() -> dict[str, str]:
     _configure_pythainlp()
     from pythainlp.corpus import corpus_path
 
-    classes: dict[str, set[str]] = {}
     path = os.path.join(corpus_path(), "wordnet_th.db")
     if not os.path.exists(path):
-        return {}
+        return []
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        for synset, lemma in connection.execute("SELECT synsetid, li FROM word_synset"):
-            classes.setdefault(lemma, set()).add(synset[-1])
+        return sorted(connection.execute("SELECT synsetid, li FROM word_synset"))
     finally:
         connection.close()
+
+
+def _build_word_classes() -> dict[str, str]:
+    classes: dict[str, set[str]] = {}
+    for synset, lemma in thai_wordnet_rows():
+        classes.setdefault(lemma, set()).add(synset[-1])
     return {lemma: "".join(sorted(found)) for lemma, found in classes.items()}
 
 

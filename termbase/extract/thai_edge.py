@@ -60,6 +60,8 @@ _ATTACHED_CHUNK = re.compile(r"(?:ครั้งที่|ฉบับที่
 MAX_CHUNKS = 4
 #: A Thai consonant or leading vowel: the first letter of a Thai word.
 _THAI_INITIAL = re.compile(r"[\u0e01-\u0e2e\u0e40-\u0e44]")
+#: Any Thai letter, vowel or mark (not the Thai digits).
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 
 HIGH, GOOD, FAIR, LOW = 0.95, 0.85, 0.7, 0.5
 #: A segment this long counts as two words or more when sizing a term against its gloss.
@@ -136,6 +138,12 @@ def tokenize(region: str) -> list[Token]:
             tag = {"latin": "LATN", "digit": "DCNM", "space": "SPACE", "name": "NPRP"}.get(script, "PUNC")
         tokens.append(Token(start, end, text, tag))
     return tokens
+
+
+def is_thai_word(token: Token) -> bool:
+    """Whether the token is a Thai word (not a space, punctuation, Latin or digits), whatever its
+    tag: ORCHID tags ``ศูนย์`` (*zero*, and *centre*) as a number."""
+    return token.tag not in ("SPACE", "PUNC", "LATN") and bool(_THAI_LETTER.match(token.text))
 
 
 def _nominalized(tokens: list[Token], i: int) -> bool:
