@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from trilex.lang.scripts import script_of, split_scripts
 from trilex.lang.thai import thai_cluster_boundaries, thai_word_boundaries, thai_words
+
+REPO = Path(__file__).resolve().parents[1]
 
 MIXED = "และศูนย์ข้อมูลปัญญาประดิษฐ์จีน-อาเซียน (China-ASEAN AI/中国—东盟人工智能数据中心) ในการสร้าง"
 
@@ -46,3 +50,20 @@ def test_thai_cluster_boundaries_never_split_a_cluster() -> None:
     assert 1 not in bounds and 2 not in bounds  # เ-ก-็ is one cluster
     assert len(text) - 1 not in bounds  # ร์ stays with the cluster before it
     assert thai_cluster_boundaries("ab\u0301c") == {0, 1, 3, 4}
+
+
+def test_compiled_newmm_segments_every_real_thai_run_as_pythainlp_does(corpora):
+    """nlpo3 with the fallback gives PyThaiNLP's segmentation of every Thai run of NTREX-128, the
+    seed articles and the Thai corpus files (tens of thousands of words)."""
+    import re
+
+    from trilex.lang.thai import pythainlp_newmm, segment_thai_run
+
+    texts = [(corpora / "ntrex128" / "newstest2019-ref.tha.txt").read_text(encoding="utf-8")]
+    texts += [path.read_text(encoding="utf-8") for path in sorted((REPO / "seeds" / "articles").glob("*.txt"))]
+    texts += [path.read_text(encoding="utf-8") for pattern in ("po/*.th.po", "xliff/*.th.xlf")
+              for path in sorted(corpora.glob(pattern))]
+    runs = sorted({run for text in texts for run in re.findall("[\u0e01-\u0e4f\u0e5a\u0e5b]+", text)})
+    assert len(runs) > 5_000
+    differing = [run for run in runs if segment_thai_run(run) != pythainlp_newmm(run)]
+    assert differing == []
