@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
@@ -22,6 +23,10 @@ def normalize_tag(tag: str) -> str:
         else:
             out.append(part.lower())
     return "-".join(out)
+
+
+#: :func:`normalize_tag`, cached: files repeat a handful of tags millions of times.
+normalized_tag = functools.lru_cache(maxsize=256)(normalize_tag)
 
 
 def is_valid_tag(tag: str) -> bool:

@@ -23,6 +23,7 @@ references, malformed or hostile XML, unresolved entity references) raise
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import re
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from trilex.errors import InputError, TrilexError, warn_input
-from trilex.lang.tags import normalize_tag
+from trilex.lang.tags import normalized_tag
 from trilex.termbase.model import (
     PARTS_OF_SPEECH,
     TERM_TYPES,
@@ -121,8 +122,11 @@ _XSD_DATE = re.compile(
     r"^-?\d{4,}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?$")
 
 
+@functools.lru_cache(maxsize=256)
 def parse_status(value: str) -> AdminStatus | None:
-    """The status for a TBX value (``preferredTerm-admn-sts``, ``preferred``, ``preferredTerm``)."""
+    """The status for a TBX value (``preferredTerm-admn-sts``, ``preferred``, ``preferredTerm``).
+
+    Cached: a file spells its statuses a handful of ways."""
     word = value.strip()
     for suffix in ("Term-admn-sts", "Term"):
         if word.endswith(suffix):
@@ -167,10 +171,13 @@ def element_text(element: etree._Element) -> str:
     """The text of ``element`` including inline markup (``hi``, ``foreign``…), cleaned."""
     if len(element):
         return clean_text("".join(element.itertext()))
-    return clean_text(element.text or "")
+    text = element.text
+    return clean_text(text) if text else ""
 
 
 _TAG_CATEGORIES: dict[object, tuple[str, str | None]] = {}
+#: The elements whose ``type`` names a data category; on the others the reader ignores it.
+_TYPED = frozenset(BASIC_CATEGORIES) | {"xref"}
 
 
 def _tag_category(tag: object) -> tuple[str, str | None]:
@@ -188,14 +195,16 @@ def _tag_category(tag: object) -> tuple[str, str | None]:
 def category(element: etree._Element) -> tuple[str, str | None]:
     """``(element name, data category)`` of a TBX element, DCT-style elements mapped to DCA.
 
-    Comments and processing instructions give ``("", None)``.
+    The data category is the ``type`` of the elements that have one (``termNote``, ``descrip``,
+    ``admin``, ``ref``, ``xref``…), else ``None``. Comments and processing instructions give
+    ``("", None)``.
     """
     tag = element.tag
     known = _TAG_CATEGORIES.get(tag)
     if known is None:
         known = _TAG_CATEGORIES[tag] = _tag_category(tag)
     name, dct = known
-    if dct is not None or not name:
+    if dct is not None or name not in _TYPED:
         return name, dct
     return name, element.get("type")
 
@@ -332,7 +341,7 @@ class EntryReader:
         lang = element.get(XML_LANG) or element.get("lang")
         if not lang or not lang.strip():
             raise self.error(f"<{self.names.language}> without xml:lang", element)
-        section = LanguageSection(normalize_tag(lang))
+        section = LanguageSection(normalized_tag(lang))
         for child in element:
             name, kind = category(child)
             if name in self.names.terms:
@@ -416,10 +425,8 @@ class EntryReader:
 
     def _picklist(self, value: str, allowed: tuple[str, ...], kind: str,
                   element: etree._Element) -> str:
-        for choice in allowed:
-            if choice.lower() == value.lower():
-                return choice
-        return self.kept(kind, value, element)
+        choice = _picklist_choices(allowed).get(value.lower())
+        return choice if choice is not None else self.kept(kind, value, element)
 
     def read_aux(self, element: etree._Element, name: str, kind: str | None, owner) -> None:
         """Read an auxiliary element (``descrip``, ``admin``, ``note``, ``ref``…) into ``owner``.
@@ -528,6 +535,12 @@ class EntryReader:
         return value
 
 
+@functools.lru_cache(maxsize=8)
+def _picklist_choices(allowed: tuple[str, ...]) -> dict[str, str]:
+    """The values of a picklist by their lowercase form."""
+    return {choice.lower(): choice for choice in allowed}
+
+
 def parse_tbx(data: bytes, path: str | os.PathLike[str]) -> etree._ElementTree:
     """Parse TBX ``data`` (the bytes of ``path``) safely with :func:`trilex.xmlsafe.parse_xml`,
     which also refuses a reference to an entity nothing declares (a DOCTYPE names an external
@@ -579,7 +592,7 @@ def _read_entries(root: etree._Element, path: str, names: EntryNames, termbase: 
     reader = EntryReader(path, names, marker_notes)
     lang = root.get(XML_LANG)
     if lang:
-        termbase.lang = normalize_tag(lang)
+        termbase.lang = normalized_tag(lang)
     for child in root:
         name, _ = category(child)
         if name in ("tbxHeader", "martifHeader"):

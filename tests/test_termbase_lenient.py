@@ -457,3 +457,12 @@ def test_entity_like_text_in_comments_cdata_and_escapes_is_fine():
     termbase = read_warning_free(data)
     assert termbase.concepts[0].notes == ["AT&T &co; &nbsp; é"]
     assert termbase.concepts[0].terms("en")[0].text == "R&D"
+
+
+def test_type_is_read_only_where_it_names_a_data_category():
+    # a type on <note> or <termSec> means nothing to TBX-Basic: the note is kept, no warning
+    body = _entry('<termNote type="partOfSpeech">NOUN</termNote><termNote type="administrativeStatus">'
+                  'preferredTerm-admn-sts</termNote>', term_extra='<note type="x-tool">kept</note>')
+    termbase = read_warning_free(_v3(body.replace("<termSec>", '<termSec type="x-other">')))
+    term = termbase.concepts[0].terms("th")[0]
+    assert (term.part_of_speech, term.status, term.notes) == ("noun", AdminStatus.PREFERRED, ["kept"])

@@ -267,3 +267,50 @@ def test_parse_tmx_date(value, expected):
 def test_format_tmx_date_is_utc_pattern():
     moment = datetime(2024, 5, 1, 19, 0, 5, tzinfo=timezone.utc).astimezone()
     assert format_tmx_date(moment) == "20240501T190005Z"
+
+
+# --- the reader's fast paths: a plain segment, a segment with codes, anything else --------------
+
+DOCTYPE = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+
+
+def test_plain_coded_empty_and_mixed_segments_read_alike():
+    body = ('<tu tuid="7" creationdate="2024-05-01T12:00:00Z">'
+            '<tuv xml:lang="en"><seg>plain &amp; simple</seg></tuv>'
+            '<tuv xml:lang="th" changedate="2024-05-02"><note>n</note><prop type="x-a">v</prop><seg>ก</seg></tuv>'
+            '<tuv xml:lang="zh"><seg>数<bpt i="1">&lt;b&gt;</bpt>据<ept i="1">&lt;/b&gt;</ept>!</seg></tuv>'
+            '<tuv xml:lang="de"><seg/></tuv>'
+            '<tuv xml:lang="fr"><seg>a<!-- c -->b<?pi x?>c</seg></tuv></tu>')
+    _, units = read_all(io.BytesIO(tmx_bytes(body)))
+    unit = units[0]
+    assert (unit.tuid, unit.attributes) == ("7", {"creationdate": "20240501T120000Z"})
+    assert unit.variant("en").content == ["plain & simple"]
+    thai = unit.variant("th")
+    assert (thai.content, thai.attributes) == (["ก"], {"changedate": "20240502T000000Z"})
+    assert (thai.notes, thai.props) == ([Note("n")], [Prop("x-a", "v")])
+    assert unit.variant("zh").content == [
+        "数", InlineCode("bpt", ["<b>"], i="1"), "据", InlineCode("ept", ["</b>"], i="1"), "!"]
+    assert unit.variant("de").content == []
+    assert unit.variant("fr").content == ["abc"]  # comments and processing instructions drop out
+
+
+@pytest.mark.parametrize(("body", "line"), [
+    # a skipped element of a <tuv>, and one of a <tu>: nothing the reader skips hides an entity
+    ('<tu><tuv xml:lang="en"><x-tool>\n&ref;</x-tool><seg>a</seg></tuv></tu>', 7),
+    ('<tu><tuv xml:lang="en"><seg>a</seg></tuv>\n&ref;<tuv xml:lang="th"><seg>ก</seg></tuv></tu>', 7),
+    ('<tu><tuv xml:lang="en"><seg>a <ph>x</ph>\n<!-- c -->&ref;</seg></tuv></tu>', 7),
+])
+def test_an_entity_reference_in_a_skipped_node_is_refused(body, line):
+    _, units = read_tmx(io.BytesIO(tmx_bytes(body, prolog=DOCTYPE)), name="e.tmx")
+    with pytest.raises(InputError) as caught:
+        list(units)
+    assert str(caught.value) == f"e.tmx:{line}: unresolved entity reference &ref;"
+
+
+def test_a_malformed_segment_after_good_units_is_one_line_error_with_its_line():
+    good = '<tu><tuv xml:lang="en"><seg>a <ph>x</ph></seg></tuv></tu>\n'
+    data = tmx_bytes(good * 3 + '<tu><tuv xml:lang="en"><seg>a <bpt i="1">x</ept></seg></tuv></tu>')
+    _, units = read_tmx(io.BytesIO(data), name="m.tmx")
+    assert next(units).variant("en").text == "a "
+    with pytest.raises(InputError, match=r"^m\.tmx:8: malformed XML: [^\n]+$"):
+        list(units)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from trilex.errors import InputWarning
-from trilex.lang.tags import normalize_tag, tag_matches
+from trilex.lang.tags import normalized_tag, tag_matches
 
 #: Inline elements whose content is native code (text plus ``sub`` flows).
 CODE_KINDS = ("bpt", "ept", "it", "ph", "ut")
@@ -48,9 +48,6 @@ class TmxWarning(InputWarning):
 
 
 Content = list["str | InlineCode"]
-
-#: :func:`trilex.lang.tags.normalize_tag`, cached: files repeat a handful of tags millions of times.
-normalized_tag = functools.lru_cache(maxsize=256)(normalize_tag)
 
 
 @dataclass(slots=True)
@@ -243,11 +240,13 @@ def normalize_tmx_date(value: str) -> str:
     return readable_tmx_date(value) or value
 
 
+@functools.lru_cache(maxsize=4096)
 def readable_tmx_date(value: str | None) -> str | None:
     """``value`` in the TMX form ``YYYYMMDDThhmmssZ`` if it is a date, else ``None``.
 
     Dates in that form compare correctly as strings; a value that is not a date must never
-    take part in a comparison (it would sort after every real date).
+    take part in a comparison (it would sort after every real date). Cached: the units of a
+    file share few distinct dates.
     """
     if not value:
         return None

@@ -88,9 +88,10 @@ def _warner(name: str, on_warning: WarningHandler | None) -> _Warn:
     return lambda message, line: warnings.warn(TmxWarning(message, name, line), stacklevel=2)
 
 
-def _refuse_entities(element: etree._Element, name: str) -> None:
-    """Refuse an entity reference the parser left unresolved (it would drop out of the text)."""
-    for entity in element.iter(etree.Entity):
+def _refuse_entities(node: etree._Element, name: str) -> None:
+    """Refuse an entity reference the parser left unresolved in ``node`` or below it (it would drop
+    out of the text)."""
+    for entity in node.iter(etree.Entity):
         raise InputError(f"unresolved entity reference {entity.text}", name, entity.sourceline)
 
 
@@ -116,8 +117,7 @@ def _read_header(events: Iterator[tuple[str, etree._Element]], name: str) -> Tmx
         if element.tag == "tu":
             raise InputError("no <header> before the first <tu>", name, element.sourceline)
         if event == "end" and element.tag == "header":
-            _refuse_entities(element, name)
-            header = _header(element, root.get("version", "1.4"))
+            header = _header(element, root.get("version", "1.4"), name)
             element.clear()
             return header
     raise InputError("not a TMX file: no <tmx> element with a <header>", name, 1)
@@ -127,7 +127,7 @@ def _local(tag: object) -> str:
     return str(tag).rsplit("}", 1)[-1]
 
 
-def _header(element: etree._Element, version: str) -> TmxHeader:
+def _header(element: etree._Element, version: str, name: str) -> TmxHeader:
     attributes = _dated(dict(element.attrib))
     header = TmxHeader(version=version)
     for key in _HEADER_FIELDS:
@@ -138,7 +138,7 @@ def _header(element: etree._Element, version: str) -> TmxHeader:
     header.srclang = srclang if srclang == "*all*" else normalized_tag(srclang)
     header.adminlang = normalized_tag(header.adminlang)
     header.attributes = attributes
-    header.notes, header.props = _notes_and_props(element)
+    header.notes, header.props = _notes_and_props(element, name)
     return header
 
 
@@ -147,18 +147,21 @@ def _read_units(events: Iterator[tuple[str, etree._Element]], header: TmxHeader,
     default_srclang = None if header.srclang == "*all*" else header.srclang
     try:
         for event, element in events:
-            if event != "end" or element.tag != "tu":
-                continue
-            _refuse_entities(element, name)
-            yield _unit(element, default_srclang, name, warn)
-            element.clear(keep_tail=False)
-            parent = element.getparent()
-            if parent is not None:
-                while element.getprevious() is not None:
-                    del parent[0]
+            if event == "end" and element.tag == "tu":
+                yield _unit(element, default_srclang, name, warn)
+                _release(element)
     finally:
         if owned is not None:
             owned.close()
+
+
+def _release(element: etree._Element) -> None:
+    """Free a converted ``<tu>`` and the (already cleared) ones before it, so memory stays flat."""
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
 
 
 def _dated(attributes: dict[str, str]) -> dict[str, str]:
@@ -169,36 +172,47 @@ def _dated(attributes: dict[str, str]) -> dict[str, str]:
     return attributes
 
 
-def _lang_of(element: etree._Element) -> str | None:
-    lang = element.get(XML_LANG) or element.get("lang")
+def _lang_of(attributes: dict[str, str]) -> str | None:
+    lang = attributes.get(XML_LANG) or attributes.get("lang")
     return normalized_tag(lang) if lang else None
 
 
-def _notes_and_props(element: etree._Element) -> tuple[list[Note], list[Prop]]:
+def _notes_and_props(element: etree._Element, name: str) -> tuple[list[Note], list[Prop]]:
     notes: list[Note] = []
     props: list[Prop] = []
     for child in element:
-        _add_note_or_prop(child, notes, props)
+        _add_note_or_prop(child, notes, props, name)
     return notes, props
 
 
-def _add_note_or_prop(child: etree._Element, notes: list[Note], props: list[Prop]) -> None:
-    if child.tag == "note":
-        notes.append(Note(child.text or "", _lang_of(child)))
-    elif child.tag == "prop":
-        props.append(Prop(child.get("type", ""), child.text or "", _lang_of(child)))
+def _add_note_or_prop(child: etree._Element, notes: list[Note], props: list[Prop], name: str) -> None:
+    """Add ``child`` to ``notes`` or ``props`` if it is one; other nodes are skipped.
+
+    The reader walks only the nodes it converts, so this is where an entity reference in a
+    note, a prop or a skipped node is refused.
+    """
+    if len(child) or child.tag is etree.Entity:
+        _refuse_entities(child, name)
+    tag = child.tag
+    if tag == "note" or tag == "prop":
+        attributes = dict(child.items())
+        if tag == "note":
+            notes.append(Note(child.text or "", _lang_of(attributes)))
+        else:
+            props.append(Prop(attributes.get("type", ""), child.text or "", _lang_of(attributes)))
 
 
 def _unit(element: etree._Element, default_srclang: str | None, name: str,
           warn: _Warn) -> TranslationUnit:
-    items = element.items()
-    attributes = _dated(dict(items)) if items else {}
+    attributes = dict(element.items())
     tuid = attributes.pop("tuid", None)
     srclang = attributes.pop("srclang", None)
     if srclang in (None, "*all*"):
         srclang = default_srclang if srclang is None else None
     else:
         srclang = normalized_tag(srclang)
+    if attributes:
+        _dated(attributes)
     notes: list[Note] = []
     props: list[Prop] = []
     variants: list[Variant] = []
@@ -206,59 +220,85 @@ def _unit(element: etree._Element, default_srclang: str | None, name: str,
         if child.tag == "tuv":
             variants.append(_variant(child, name, warn))
         else:
-            _add_note_or_prop(child, notes, props)
+            _add_note_or_prop(child, notes, props, name)
     return TranslationUnit(tuid, variants, notes, props, attributes, srclang)
 
 
 def _variant(element: etree._Element, name: str, warn: _Warn) -> Variant:
+    items = element.items()
+    if len(items) == 1 and items[0][0] == XML_LANG:  # the usual case: only xml:lang
+        lang, attributes = items[0][1], {}
+    else:
+        lang, attributes = _variant_attributes(items)
+    if not lang:
+        raise InputError("<tuv> without xml:lang (or lang)", name, element.sourceline)
+    lang = normalized_tag(lang)
+    notes: list[Note] = []
+    props: list[Prop] = []
+    seg = element[0] if len(element) == 1 else None  # the usual case: just the <seg>
+    if seg is None or seg.tag != "seg":
+        seg = _seg_notes_and_props(element, notes, props, name)
+        if seg is None:
+            raise InputError(f"<tuv xml:lang=\"{lang}\"> without <seg>", name, element.sourceline)
+    return Variant(lang, _segment(seg, name, warn), notes, props, attributes)
+
+
+def _variant_attributes(items: list[tuple[str, str]]) -> tuple[str | None, dict[str, str]]:
+    """The language of a ``<tuv>`` (``xml:lang``, else TMX 1.1 ``lang``) and its other attributes."""
     lang = None
     attributes: dict[str, str] = {}
-    for key, value in element.items():
+    for key, value in items:
         if key == XML_LANG or (key == "lang" and lang is None):
             lang = value
         elif key != "lang":
             attributes[key] = normalize_tmx_date(value) if key in DATE_ATTRIBUTES else value
-    if not lang:
-        raise InputError("<tuv> without xml:lang (or lang)", name, element.sourceline)
-    lang = normalized_tag(lang)
+    return lang, attributes
+
+
+def _seg_notes_and_props(element: etree._Element, notes: list[Note], props: list[Prop],
+                         name: str) -> etree._Element | None:
+    """The (last) ``<seg>`` of a ``<tuv>``; its notes and props go into ``notes`` and ``props``."""
     seg = None
-    notes: list[Note] = []
-    props: list[Prop] = []
-    if len(element) == 1:  # the usual case: just the <seg>
-        seg = element[0] if element[0].tag == "seg" else None
-    else:
-        for child in element:
-            if child.tag == "seg":
-                seg = child
-            else:
-                _add_note_or_prop(child, notes, props)
-    if seg is None:
-        raise InputError(f"<tuv xml:lang=\"{lang}\"> without <seg>", name, element.sourceline)
+    for child in element:
+        if child.tag == "seg":
+            seg = child
+        else:
+            _add_note_or_prop(child, notes, props, name)
+    return seg
+
+
+def _segment(seg: etree._Element, name: str, warn: _Warn) -> Content:
+    """The content of a ``<seg>``, its broken ``bpt``/``ept`` pairs repaired."""
+    content = _content(seg, name, warn)
     if len(seg):
-        content = _content(seg, name, warn)
         _repair_pairs(content, name, seg.sourceline, warn)
-    else:
-        text = seg.text
-        content = [text] if text else []
-    return Variant(lang, content, notes, props, attributes)
+    return content
 
 
 def _content(element: etree._Element, name: str, warn: _Warn) -> Content:
-    """The mixed content of ``element`` as text and :class:`InlineCode` items."""
-    content: Content = []
-    if element.text:
-        content.append(element.text)
+    """The mixed content of ``element`` as text and :class:`InlineCode` items.
+
+    An element without children (most segments, most native codes) is its text alone.
+    """
+    text = element.text
+    content: Content = [text] if text else []
+    if not len(element):
+        return content
     for child in element:
         tag = child.tag
         if isinstance(tag, str):
             if tag in _INLINE_KINDS:
-                content.append(_code(child, name, warn))
+                content.append(_code(child, tag, name, warn))
             else:
+                _refuse_entities(child, name)
                 warn(f"unknown element <{_local(tag)}> inside <{element.tag}>; kept its text only",
                      child.sourceline)
                 _append_text(content, "".join(child.itertext()))
-        if child.tail:
-            _append_text(content, child.tail)
+        else:  # an entity reference is refused; comments and processing instructions are skipped
+            _refuse_entities(child, name)
+        tail = child.tail
+        if tail:
+            _append_text(content, tail)
     return content
 
 
@@ -269,10 +309,10 @@ def _append_text(content: Content, text: str) -> None:
         content.append(text)
 
 
-def _code(element: etree._Element, name: str, warn: _Warn) -> InlineCode:
-    get = element.get
-    return InlineCode(element.tag, _content(element, name, warn), i=get("i"), x=get("x"),
-                      type=get("type"), pos=get("pos"), assoc=get("assoc"), datatype=get("datatype"))
+def _code(element: etree._Element, kind: str, name: str, warn: _Warn) -> InlineCode:
+    get = dict(element.items()).get
+    return InlineCode(kind, _content(element, name, warn), get("i"), get("x"), get("type"), get("pos"),
+                      get("assoc"), get("datatype"))
 
 
 def _repair_pairs(content: Content, name: str, line: int | None, warn: _Warn) -> None:
