@@ -26,6 +26,7 @@ Prints Python literals to paste into the code (they are constants there, never r
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -57,9 +58,13 @@ def length_constants(docs) -> dict[tuple[str, str], tuple[float, float]]:
     return table
 
 
+#: A cue seen at fewer spaces than this (a rare part of speech) gets no weight.
+MIN_CUE_COUNT = 3
+
+
 def thai_examples(docs) -> tuple[list[str], np.ndarray, np.ndarray]:
-    rows, labels = [], []
-    names: list[str] = []
+    rows: list[dict[str, float]] = []
+    labels = []
     for doc in docs:
         lines = [line for line in doc.lines["th"] if line]
         text = " ".join(lines)
@@ -69,11 +74,13 @@ def thai_examples(docs) -> tuple[list[str], np.ndarray, np.ndarray]:
             ends.add(pos)
             pos += 1
         for left, _right, features in thai_gaps(text):
-            if not names:
-                names = list(features)
-            rows.append([features[name] for name in names])
+            rows.append(features)
             labels.append(1.0 if left[1] in ends else 0.0)
-    return names, np.array(rows), np.array(labels)
+    seen = Counter(name for row in rows for name, value in row.items() if value)
+    # the fixed cues (``bias`` first), then the parts of speech (``pos_before:NCMN``) seen often enough
+    names = [name for name in rows[0] if ":" not in name]
+    names += sorted(name for name, count in seen.items() if ":" in name and count >= MIN_CUE_COUNT)
+    return names, np.array([[row.get(name, 0.0) for name in names] for row in rows]), np.array(labels)
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, penalty: float = 2.0, rounds: int = 50) -> np.ndarray:

@@ -27,8 +27,10 @@ probabilities themselves, so that the other language can decide where Thai is un
   half of NTREX-128): ``?``/``!``/``.`` before the space, closing and opening quotes, the word
   before (``แล้ว``, ``ด้วย``, ``กล่าว`` end sentences; ``ของ``, ``ว่า``, ``ที่``, ``และ`` never do),
   the word after (``อย่างไรก็ตาม``, ``จากนั้น``, pronouns and titles start them; ``ที่``, ``ได้``,
-  ``ซึ่ง``, ``จะ`` continue), numbers and Latin words beside the space (spaces around them are
-  typography), and the lengths of the pieces on either side. Words come from
+  ``ซึ่ง``, ``จะ`` continue), the parts of speech of those two words (PyThaiNLP's ORCHID unigram
+  tagger: a conjunction or preposition before the space continues the clause, a pronoun or an
+  unknown word, often a name, after it may start a sentence), numbers and Latin words beside
+  the space (spaces around them are typography), and the lengths of the pieces on either side. Words come from
   :func:`trilex.lang.thai.segment_thai_run` (``newmm``).
 """
 
@@ -46,7 +48,7 @@ SURE_END = 0.97
 #: Pieces whose end is less likely a sentence end than this are joined into one sentence.
 SPLIT_THRESHOLD = 0.5
 #: The same for Thai: the threshold with the best F1 of sentence ends on the development half
-#: of NTREX-128 (0.57: precision 0.47, recall 0.72; ``benchmarks/README.md``).
+#: of NTREX-128 (in sample 0.60: precision 0.50, recall 0.74; ``benchmarks/README.md``).
 THAI_SPLIT_THRESHOLD = 0.25
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u3000\u00a0]*\n")
@@ -279,13 +281,33 @@ _JOIN_AFTER = ",.;:)-–—/%&+"
 #: Weights of the Thai sentence-end model (logistic; features in :func:`thai_gap_features`),
 #: fitted by ``benchmarks/calibrate_align.py`` on the development half of NTREX-128.
 THAI_BOUNDARY_WEIGHTS: dict[str, float] = {
-    "bias": -4.367, "end_punct": 1.104, "close_quote": 0.111, "open_quote": 0.801, "inside_quote": -0.076,
-    "joiner_before": -2.180, "joiner_after": -1.304, "latin_before": -0.880, "digit_before": -0.138,
-    "latin_after": -0.035, "digit_after": -1.919, "never_last": -2.917, "never_first": -2.215,
-    "unit_after": -0.604, "and_after": -1.495, "but_after": -0.812, "starter_after": 1.242,
-    "subject_after": 0.365, "ender_before": 0.813, "newline": 0.000, "short_before": 0.192,
-    "short_after": -0.049, "log_before": 0.619, "log_after": 0.529,
+    "bias": -4.713, "end_punct": 1.274, "close_quote": 0.259, "open_quote": 1.019, "inside_quote": -0.071,
+    "joiner_before": -2.076, "joiner_after": -1.158, "latin_before": -0.595, "digit_before": 0.061,
+    "latin_after": 0.259, "digit_after": -1.816, "never_last": -2.486, "never_first": -1.825,
+    "unit_after": -0.447, "and_after": -1.188, "but_after": -0.394, "starter_after": 1.425,
+    "subject_after": 0.428, "ender_before": 0.923, "newline": 0.000, "short_before": 0.068,
+    "short_after": -0.128, "log_before": 0.614, "log_after": 0.529, "pos_after:ADVN": 0.492,
+    "pos_after:ADVS": 0.070, "pos_after:CLTV": 0.860, "pos_after:CMTR": -0.502, "pos_after:CNIT": 0.180,
+    "pos_after:DCNM": -0.459, "pos_after:DDAC": -0.079, "pos_after:DDAN": 0.247, "pos_after:DDBQ": 0.366,
+    "pos_after:DIBQ": 0.469, "pos_after:DONM": -0.215, "pos_after:FIXN": 0.874, "pos_after:FIXV": -0.051,
+    "pos_after:JCRG": -0.234, "pos_after:JSBR": -0.403, "pos_after:NCMN": 0.817, "pos_after:NEG": -0.548,
+    "pos_after:NPRP": -0.064, "pos_after:NTTL": 0.403, "pos_after:PDMN": 0.508, "pos_after:PPRS": 0.094,
+    "pos_after:PREL": -0.657, "pos_after:RPRE": 0.233, "pos_after:UNK": 0.582, "pos_after:VACT": -1.479,
+    "pos_after:VATT": 0.790, "pos_after:VSTA": -0.483, "pos_after:XVAE": -0.053, "pos_after:XVAM": -0.137,
+    "pos_after:XVBM": -0.128, "pos_after:XVMM": -0.625, "pos_before:ADVI": 0.076, "pos_before:ADVN": 0.113,
+    "pos_before:ADVP": 0.303, "pos_before:ADVS": 0.460, "pos_before:CLTV": -0.263, "pos_before:CMTR": 0.436,
+    "pos_before:CNIT": 0.148, "pos_before:DCNM": 0.001, "pos_before:DDAC": -0.804, "pos_before:DDAN": 0.520,
+    "pos_before:DDAQ": 0.766, "pos_before:DDBQ": -0.039, "pos_before:DIAC": -0.502,
+    "pos_before:DIBQ": -0.041, "pos_before:DONM": 0.325, "pos_before:EITT": -0.143,
+    "pos_before:FIXN": -0.481, "pos_before:FIXV": -0.073, "pos_before:JCMP": 0.163,
+    "pos_before:JCRG": -0.731, "pos_before:JSBR": -0.794, "pos_before:NCMN": 0.183, "pos_before:NEG": -0.263,
+    "pos_before:NLBL": -0.485, "pos_before:NPRP": -0.261, "pos_before:NTTL": -0.163,
+    "pos_before:PDMN": -0.288, "pos_before:PNTR": 0.099, "pos_before:PPRS": 0.634, "pos_before:PREL": -0.413,
+    "pos_before:RPRE": -0.856, "pos_before:UNK": 0.098, "pos_before:VACT": 0.742, "pos_before:VATT": 0.637,
+    "pos_before:VSTA": 0.659, "pos_before:XVAE": 0.236, "pos_before:XVAM": -0.639,
 }
+#: PyThaiNLP's ORCHID unigram part-of-speech table (in its bundled corpus folder).
+_ORCHID_UNIGRAM = "pos_orchid_unigram.json"
 #: The lowest probability a Thai space keeps as a piece boundary; spaces below it are never
 #: sentence ends and are kept inside their piece.
 THAI_MIN_PROBABILITY = 0.02
@@ -350,7 +372,34 @@ def thai_gap_features(paragraph: str, left: tuple[int, int], right: tuple[int, i
         "log_before": math.log(1 + len(before)),
         "log_after": math.log(1 + len(after)),
     }
+    for side, word in (("before", last_word), ("after", first_word)):
+        tag = thai_word_tag(word)
+        if tag is not None:
+            features[f"pos_{side}:{tag}"] = 1.0
     return features
+
+
+@lru_cache(maxsize=1)
+def _orchid_tags() -> dict[str, str]:
+    """PyThaiNLP's ORCHID unigram tagger: each word's most frequent part of speech."""
+    import json
+
+    from trilex.lang.thai import _configure_pythainlp
+
+    _configure_pythainlp()
+    from pythainlp.corpus import corpus_path
+
+    with open(f"{corpus_path()}/{_ORCHID_UNIGRAM}", encoding="utf-8-sig") as handle:
+        return json.load(handle)
+
+
+def thai_word_tag(word: str) -> str | None:
+    """The ORCHID part of speech of a Thai word (``NCMN`` common noun, ``VACT`` verb, ``JCRG``
+    conjunction…; ``UNK`` for a Thai word the tagger does not know, often a name or a loanword),
+    or ``None`` for a word that is not Thai."""
+    if not word or not "\u0e00" <= word[0] <= "\u0e7f":
+        return None
+    return _orchid_tags().get(word, "UNK")
 
 
 def thai_gap_probability(features: dict[str, float], weights: dict[str, float] | None = None) -> float:

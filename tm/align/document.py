@@ -40,8 +40,8 @@ PARAGRAPH_RATIO = 1.5
 #: Weights of the confidence (logistic over :func:`confidence_features`), fitted by
 #: ``benchmarks/calibrate_align.py`` on NTREX-128's development half.
 CONFIDENCE_WEIGHTS = {
-    "bias": 1.286, "length": -0.188, "matched": 0.088, "missed": -0.356, "apart": -0.481, "ends": -0.130,
-    "joined": -0.820, "null_bias": 0.651, "null_ends": -0.076, "null_missed": 0.113,
+    "bias": 1.505, "length": -0.196, "matched": 0.087, "missed": -0.341, "apart": -0.547, "ends": -0.121,
+    "joined": -0.780, "null_bias": 0.769, "null_ends": -0.073, "null_missed": 0.112,
 }
 
 
@@ -154,7 +154,7 @@ class Aligner:
         if n < 2 or m < 2 or max(n, m) > PARAGRAPH_RATIO * min(n, m):
             return [(source.items, target.items)]
         src_anchors, tgt_anchors = pairable([_paragraph_anchors(p) for p in source.paragraphs],
-                                            [_paragraph_anchors(p) for p in target.paragraphs])
+                                            [_paragraph_anchors(p) for p in target.paragraphs], sounds=False)
         sides = []
         for doc, anchors in ((source, src_anchors), (target, tgt_anchors)):
             sides.append(Side([sum(item.length for item in p) for p in doc.paragraphs],

@@ -21,7 +21,10 @@ Thai pieces); an empty side pairs with one sentence or with up to ``max_items`` 
 
 The search is confined to a band around the diagonal of the matrix (in target items: the
 target index stays near ``i * m / n``); when the best path comes near the band's edge the band
-is doubled and the search run again, up to the whole matrix. A region too large for that (a
+is doubled and the search run again, up to the whole matrix. Inside the band, cells costing
+:data:`BEAM` more than the cheapest of their row are given up (should that lose every path to
+the end, the search runs again without it). Anchor pairings are kept by the anchors a bead
+holds, so beads that differ only by items without anchors pair them once. A region too large for that (a
 long text without paragraphs) is cut into blocks of a few sentences at the likeliest sentence
 ends, the blocks are aligned first, and then the items inside each pair of blocks.
 """
@@ -41,6 +44,8 @@ from trilex.tm.align.lengths import LengthCost
 _EPSILON = 1e-3
 #: Beads whose lengths are further apart than this many standard deviations are not considered.
 PRUNE_SD = 12.0
+#: Cells of a row of the search costing this much more than the row's cheapest are given up.
+BEAM = 30.0
 
 
 def end_cost(probability: float) -> float:
@@ -115,22 +120,40 @@ class Costs:
         #: For each source anchor the target anchors it can pair with, in order, and back.
         self.partners = _partners(source.flat_anchors, target.flat_anchors)
         self.partners_back = _partners(target.flat_anchors, source.flat_anchors)
+        #: The anchor pairs of the anchor ranges seen so far (:meth:`pairs`).
+        self._pairs: dict[tuple[int, int, int, int], tuple[tuple[int, int], ...]] = {}
 
-    def match(self, i0: int, i1: int, j0: int, j1: int) -> tuple[int, float]:
-        """How many anchors of source items ``i0:i1`` pair with a distinct anchor of target items
-        ``j0:j1`` (greedily, in order, from the side with fewer anchors), and how far apart the
-        pairs stand: the sum of the differences of their places in their sides of the bead (each
-        0..1)."""
+    def pairs(self, i0: int, i1: int, j0: int, j1: int) -> tuple[tuple[int, int], ...]:
+        """The anchors of source items ``i0:i1`` paired with a distinct anchor of target items
+        ``j0:j1`` (greedily, in order, from the side with fewer anchors), as ``(source anchor,
+        target anchor)`` indexes. They depend only on which anchors the bead holds, so they are
+        kept by those ranges: beads that differ by items without anchors share them."""
         src, tgt = self.source, self.target
-        s_lo, s_hi = src.anchor_prefix[i0], src.anchor_prefix[i1]
-        t_lo, t_hi = tgt.anchor_prefix[j0], tgt.anchor_prefix[j1]
+        key = (src.anchor_prefix[i0], src.anchor_prefix[i1], tgt.anchor_prefix[j0], tgt.anchor_prefix[j1])
+        found = self._pairs.get(key)
+        if found is None:
+            s_lo, s_hi, t_lo, t_hi = key
+            if s_hi - s_lo <= t_hi - t_lo:
+                found = _greedy(s_lo, s_hi, self.partners, t_lo, t_hi)
+            else:
+                found = tuple((g, h) for h, g in _greedy(t_lo, t_hi, self.partners_back, s_lo, s_hi))
+            self._pairs[key] = found
+        return found
+
+    def apart(self, pairs: tuple[tuple[int, int], ...], i0: int, i1: int, j0: int, j1: int) -> float:
+        """How far apart the paired anchors stand in their sides of the bead: the sum of the
+        differences of their places (each 0..1)."""
+        src, tgt = self.source, self.target
         s_start, t_start = src.prefix[i0], tgt.prefix[j0]
         s_size, t_size = max(1, src.prefix[i1] - s_start), max(1, tgt.prefix[j1] - t_start)
-        if s_hi - s_lo <= t_hi - t_lo:
-            return _greedy(s_lo, s_hi, self.partners, t_lo, t_hi, src.anchor_positions, tgt.anchor_positions,
-                           s_start, s_size, t_start, t_size)
-        return _greedy(t_lo, t_hi, self.partners_back, s_lo, s_hi, tgt.anchor_positions, src.anchor_positions,
-                       t_start, t_size, s_start, s_size)
+        s_pos, t_pos = src.anchor_positions, tgt.anchor_positions
+        return sum(abs((s_pos[g] - s_start) / s_size - (t_pos[h] - t_start) / t_size) for g, h in pairs)
+
+    def match(self, i0: int, i1: int, j0: int, j1: int) -> tuple[int, float]:
+        """How many anchors of the bead pair up (:meth:`pairs`), and how far apart they stand
+        (:meth:`apart`)."""
+        pairs = self.pairs(i0, i1, j0, j1)
+        return len(pairs), self.apart(pairs, i0, i1, j0, j1)
 
     def bead(self, i0: int, i1: int, j0: int, j1: int) -> Bead:
         """The bead of source items ``i0:i1`` and target items ``j0:j1``, with its cost and its parts."""
@@ -148,32 +171,42 @@ class Costs:
 
 
 def _partners(anchors: Sequence[Anchor], others: Sequence[Anchor]) -> list[list[int]]:
-    """For each of ``anchors``, the indexes of the ``others`` it matches (same kind, a shared key)."""
+    """For each of ``anchors``, the indexes of the ``others`` it matches (same kind, a shared
+    key), in order."""
     by_key: dict[tuple[str, object], list[int]] = {}
     for h, anchor in enumerate(others):
         for key in anchor.keys:
             by_key.setdefault((anchor.kind, key), []).append(h)
-    return [sorted({h for key in anchor.keys for h in by_key.get((anchor.kind, key), ())}) for anchor in anchors]
+    out = []
+    for anchor in anchors:
+        if len(anchor.keys) == 1:  # most anchors: one key, whose list is in order already
+            out.append(by_key.get((anchor.kind, next(iter(anchor.keys))), []))
+        else:
+            out.append(sorted({h for key in anchor.keys for h in by_key.get((anchor.kind, key), ())}))
+    return out
 
 
-def _greedy(lo: int, hi: int, partners: list[list[int]], other_lo: int, other_hi: int, positions: list[float],
-            other_positions: list[float], start: float, size: float, other_start: float, other_size: float
-            ) -> tuple[int, float]:
+#: Partner lists longer than this are searched by bisection, shorter ones from the start.
+_SCAN = 8
+
+
+def _greedy(lo: int, hi: int, partners: list[list[int]], other_lo: int, other_hi: int
+            ) -> tuple[tuple[int, int], ...]:
     """Anchors ``lo:hi`` paired in order with the first free partner in ``other_lo:other_hi``."""
     used: set[int] = set()
-    hits, apart = 0, 0.0
+    pairs = []
     for g in range(lo, hi):
         candidates = partners[g]
-        k = bisect_left(candidates, other_lo)
-        while k < len(candidates) and candidates[k] < other_hi:
+        start = bisect_left(candidates, other_lo) if len(candidates) > _SCAN else 0
+        for k in range(start, len(candidates)):
             h = candidates[k]
-            if h not in used:
-                used.add(h)
-                hits += 1
-                apart += abs((positions[g] - start) / size - (other_positions[h] - other_start) / other_size)
+            if h >= other_hi:
                 break
-            k += 1
-    return hits, apart
+            if h >= other_lo and h not in used:
+                used.add(h)
+                pairs.append((g, h))
+                break
+    return tuple(pairs)
 
 
 def _band(n: int, m: int, width: int) -> list[tuple[int, int]]:
@@ -197,9 +230,13 @@ def align(costs: Costs, width: int | None = None) -> list[Bead]:
     # The band is measured in target items around the diagonal j = i * m / n: wide enough for a
     # few beads of the most target items a bead may take, or a twentieth of the target.
     width = width or max(16, 4 * costs.target.max_items, m // 20)
+    beam = BEAM
     while True:
         full = width >= m
-        beads, touched = _search(costs, n, m, _band(n, m, m if full else width))
+        beads, touched = _search(costs, n, m, _band(n, m, m if full else width), beam)
+        if not beads and beam < math.inf:
+            beam = math.inf  # the beam lost every path to the end: search again without it
+            continue
         if full or not touched:
             return beads
         width *= 2
@@ -272,8 +309,11 @@ def _only_nulls(costs: Costs, n: int, m: int) -> list[Bead]:
     return [costs.bead(i, i + 1, 0, 0) for i in range(n)] + [costs.bead(n, n, j, j + 1) for j in range(m)]
 
 
-def _search(costs: Costs, n: int, m: int, band: list[tuple[int, int]]) -> tuple[list[Bead], bool]:
-    """The best path inside ``band``; ``touched``: whether it runs along the band's edge.
+def _search(costs: Costs, n: int, m: int, band: list[tuple[int, int]], beam: float = math.inf
+           ) -> tuple[list[Bead], bool]:
+    """The best path inside ``band``; ``touched``: whether it runs along the band's edge. No
+    path (an empty list) when the band or the beam cuts off the end. Cells costing ``beam``
+    more than the cheapest of their row are given up.
 
     The bead costs of :meth:`Costs.bead` are computed inline here (this loop is the aligner's
     hot path), and a side is not extended once its length is :data:`PRUNE_SD` standard
@@ -285,7 +325,8 @@ def _search(costs: Costs, n: int, m: int, band: list[tuple[int, int]]) -> tuple[
     sp, tp, sa, ta = src.prefix, tgt.prefix, src.anchor_prefix, tgt.anchor_prefix
     length, ratio, variance = costs.length, costs.length.ratio, costs.length.variance
     cache, length_cost = length.cache, length.cost
-    miss, hit, null, apart_w, match = w.anchor_miss, w.anchor_match, w.null, w.anchor_apart, costs.match
+    miss, hit, null, apart_w = w.anchor_miss, w.anchor_match, w.null, w.anchor_apart
+    pairs, apart = costs.pairs, costs.apart
     seg_s = [0.0] + [w.segmentation * e for e in src.ends]  # ending a bead after source item i-1
     seg_t = [0.0] + [w.segmentation * e for e in tgt.ends]
     max_a, max_b = src.max_items, tgt.max_items
@@ -296,13 +337,17 @@ def _search(costs: Costs, n: int, m: int, band: list[tuple[int, int]]) -> tuple[
     totals: list[list[float]] = [[inf] * (hi - lo + 1) for lo, hi in band]
     moves: list[list[int]] = [[0] * (hi - lo + 1) for lo, hi in band]
     totals[0][0 - offsets[0]] = 0.0
+    alive: list[bool] = []  # per row: whether any of its cells is still a candidate
     for i in range(n + 1):
         lo, hi = band[i]
         row, row_moves = totals[i], moves[i]
         fixed = w.bead + seg_s[i]
-        shapes = []  # per source count a: (previous row, its offset, length, anchors)
-        for a in range(1, min(max_a, i) + 1):
-            shapes.append((a, totals[i - a], offsets[i - a], sp[i] - sp[i - a], sa[i] - sa[i - a]))
+        shapes = []  # per source count a: (previous row, its offset, length, anchors), live rows only
+        for a in range(1, min(max(max_a, null_a), i) + 1):
+            if alive[i - a]:
+                shapes.append((a, totals[i - a], offsets[i - a], sp[i] - sp[i - a], sa[i] - sa[i - a]))
+        nulls = [shape for shape in shapes if shape[0] <= null_a]
+        shapes = [shape for shape in shapes if shape[0] <= max_a]
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 continue
@@ -323,38 +368,39 @@ def _search(costs: Costs, n: int, m: int, band: list[tuple[int, int]]) -> tuple[
                         k = j - b - previous_offset
                         if k < 0 or k >= len(previous_row):
                             continue
-                        total = previous_row[k]
-                        if total == inf:
+                        total = previous_row[k] + seg_j
+                        nt = ta[j] - ta[j - b]
+                        most = min(ns, nt)
+                        # the cheapest the anchors can make it (the length cost is never negative)
+                        bound = total + miss * (ns + nt - 2 * most) - hit * most
+                        if bound >= best:
                             continue
                         key = (ls << 32) | lt
                         cost = cache.get(key)
                         if cost is None:
                             cost = cache[key] = length_cost(ls, lt)
-                        total += seg_j + cost
-                        nt = ta[j] - ta[j - b]
-                        if ns and nt:
-                            most = min(nt, ns)
-                            # the anchors are paired below, cheapest bound first
-                            pending.append((total + miss * (ns + nt - 2 * most) - hit * most, total, a, b, ns + nt))
-                            continue
-                        if ns or nt:
-                            total += miss * (ns + nt)
-                        if total < best:
-                            best, best_move = total, a * 1024 + b
+                        if most:  # the anchors are paired below, cheapest bound first
+                            pending.append((bound + cost, total + cost, a, b, ns + nt))
+                        elif bound + cost < best:
+                            best, best_move = bound + cost, a * 1024 + b
                 if pending:
                     pending.sort()
                     for bound, total, a, b, count in pending:
                         if bound >= best:
                             break  # not better even if every anchor pairs up in place
-                        found, apart = match(i - a, i, j - b, j)
-                        total += miss * (count - 2 * found) - hit * found + apart_w * apart
+                        found = pairs(i - a, i, j - b, j)
+                        total += miss * (count - 2 * len(found)) - hit * len(found)
+                        if total >= best:
+                            continue  # not better even with every pair in place
+                        if found:
+                            total += apart_w * apart(found, i - a, i, j - b, j)
                         if total < best:
                             best, best_move = total, a * 1024 + b
                     pending.clear()
-            for a in range(1, min(null_a, i) + 1):  # source items without a partner
-                k = j - offsets[i - a]
-                if 0 <= k < len(totals[i - a]) and totals[i - a][k] < inf:
-                    total = totals[i - a][k] + null + seg_s[i] + miss * (sa[i] - sa[i - a])
+            for a, previous_row, previous_offset, _ls, ns in nulls:  # source items without a partner
+                k = j - previous_offset
+                if 0 <= k < len(previous_row):
+                    total = previous_row[k] + null + seg_s[i] + miss * ns
                     if total < best:
                         best, best_move = total, a * 1024
             for b in range(1, min(null_b, j) + 1):  # target items without a partner
@@ -366,6 +412,13 @@ def _search(costs: Costs, n: int, m: int, band: list[tuple[int, int]]) -> tuple[
             if best_move >= 0:
                 row[j - lo] = best
                 row_moves[j - lo] = best_move
+        cheapest = min(row)
+        alive.append(cheapest < inf)
+        if beam < inf:  # cells far costlier than the row's cheapest are given up
+            cut = cheapest + beam
+            for k, total in enumerate(row):
+                if total > cut:
+                    row[k] = inf
     if not (offsets[n] <= m <= band[n][1]) or totals[n][m - offsets[n]] == inf:
         return [], True
     beads = []
