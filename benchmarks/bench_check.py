@@ -10,9 +10,15 @@ checks have real work. The termbase is the bundled one plus generated concepts w
 are compounds of dictionary words and whose Chinese names are character sequences from the
 corpus. Both are cached under benchmarks/data/ (git-ignored).
 
-Times are CPU seconds of this (single-threaded) process. Printed, from one run:
+Printed, from one run:
 
-* ``trilex check``: segments/s of :func:`trilex.check.engine.run_check` (every check on);
+* the command: wall time of ``trilex check -j N`` (every term and QA check on, a JSON report
+  written) on the pairs as a TSV file against the termbase as a TBX file, as a user runs it:
+  reading, checking in N worker processes, writing; and its peak RSS (the largest process).
+  It runs twice and the second run is reported: the first fills the disk cache of the
+  compiled termbase, which every later run loads;
+* in this process, on one core (CPU seconds): segments/s of
+  :func:`trilex.check.engine.run_check` (every check on);
 * the naive loop (``term in text`` for every term, on a sample, extrapolated) and the ratio;
 * the bare scan (pyahocorasick ``iter_long`` over the already-normalized source and target,
   no word boundaries, no checks) and the ratio.
@@ -21,8 +27,10 @@ Times are CPU seconds of this (single-threaded) process. Printed, from one run:
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -132,6 +140,26 @@ def cached_data(pairs: int, concepts: int):
     return termbase, data
 
 
+def command_run(pairs: int, concepts: int, jobs: int) -> tuple[float, float, int]:
+    """``trilex check -j jobs`` on the cached files: (wall seconds, CPU seconds of the process
+    and its workers, peak RSS in MiB of the largest of them)."""
+    tsv = DATA / f"check-pairs-{pairs}.th-zh.tsv"
+    if not tsv.exists():  # the cached pairs with the header a bilingual TSV names its languages in
+        body = (DATA / f"check-pairs-{pairs}.tsv").read_text(encoding="utf-8")
+        tsv.write_text("th-TH\tzh-CN\n" + body, encoding="utf-8")
+    with tempfile.TemporaryDirectory() as folder:
+        command = [sys.executable, "-m", "trilex", "check", "-q", "-t", str(DATA / f"check-termbase-{concepts}.tbx"),
+                   "-j", str(jobs), "-f", "json", "-o", os.path.join(folder, "report.json"), str(tsv)]
+        start = time.perf_counter()
+        # posix_spawn: the child does not start as a copy of this process's memory (a fair peak RSS)
+        pid = os.posix_spawn(sys.executable, command, os.environ)
+        _, status, usage = os.wait4(pid, 0)
+        wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"trilex check failed: {' '.join(command)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
+
+
 def naive_seconds_per_pair(pairs: list[tuple[str, str]], termbase, sample: int) -> float:
     """Seconds per pair of the naive loop: every term tested with ``in`` on normalized text."""
     from trilex.lang.normalize import fold
@@ -178,6 +206,7 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=1_000_000)
     parser.add_argument("--concepts", type=int, default=100_000)
     parser.add_argument("--naive-sample", type=int, default=200)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers of the command run")
     args = parser.parse_args()
     if not NTREX.exists():
         sys.exit(f"{NTREX} is absent: the benchmark needs ../shared/corpora/ntrex128")
@@ -189,6 +218,11 @@ def main() -> None:
     start = clock()
     termbase, pairs = cached_data(args.pairs, args.concepts)
     print(f"data: {len(pairs):,} pairs, {len(termbase):,} concepts ({clock() - start:.1f} s)")
+
+    command_run(args.pairs, args.concepts, args.jobs)  # fills the disk cache of the compiled termbase
+    wall, cpu, rss = command_run(args.pairs, args.concepts, args.jobs)
+    print(f"trilex check -j {args.jobs} (command, second run): {wall:.1f} s wall, {cpu:.1f} s CPU, "
+          f"{args.pairs / wall:,.0f} segments/s, peak RSS {rss:,} MiB (target under 60 s at 1M pairs)")
 
     document = BilingualDocument("bench.tsv", "th-TH", "zh-CN", format="tsv", segments=[
         Segment(th, zh, "bench.tsv", line) for line, (th, zh) in enumerate(pairs, 1)])
@@ -202,7 +236,7 @@ def main() -> None:
     ours = clock() - start
     rate = len(pairs) / ours
     print(f"matchers built in {build:.1f} s")
-    print(f"trilex check: {ours:.1f} s, {rate:,.0f} segments/s, {len(report.findings):,} findings "
+    print(f"run_check on one core: {ours:.1f} s CPU, {rate:,.0f} segments/s, {len(report.findings):,} findings "
           f"{dict(sorted(report.counts().items()))}")
 
     bare = bare_scan_seconds(pairs, termbase)
@@ -213,7 +247,6 @@ def main() -> None:
     naive = per_pair * len(pairs)
     print(f"naive loop ({args.naive_sample} pairs, extrapolated): {naive:,.0f} s "
           f"→ trilex check is {naive / ours:,.0f}× faster (target ≥ 100×)")
-    print(f"total under 60 s: {'yes' if ours < 60 else 'no'} ({ours:.1f} s)")
 
 
 if __name__ == "__main__":

@@ -130,8 +130,9 @@ def build_file(units: int, lang: str) -> Path:
 
 # ---------------------------------------------------------------- workers (child processes)
 
-def trilex_worker(path: str) -> None:
-    """Read and check ``path`` with every trilex check; print the in-process figures as JSON."""
+def trilex_worker(path: str, jobs: int) -> None:
+    """Read and check ``path`` with every trilex check in ``jobs`` processes; print the in-process
+    figures as JSON."""
     import resource
 
     started = time.perf_counter()
@@ -143,7 +144,7 @@ def trilex_worker(path: str) -> None:
     loaded = time.perf_counter()
     document = read_document(path, include_fuzzy=True)
     read = time.perf_counter()
-    report = run_check([document], index, CheckOptions())
+    report = run_check([document], index, CheckOptions(), jobs=jobs)
     checked = time.perf_counter()
     import trilex
 
@@ -179,8 +180,8 @@ def run_child(command: list[str]) -> dict:
             "stdout": output}
 
 
-def measure_trilex(path: Path) -> dict:
-    result = run_child([sys.executable, __file__, "--worker", "trilex", str(path)])
+def measure_trilex(path: Path, jobs: int) -> dict:
+    result = run_child([sys.executable, __file__, "--worker", "trilex", str(path), "--jobs", str(jobs)])
     result.update(json.loads(result.pop("stdout")))
     return result
 
@@ -224,10 +225,12 @@ def main() -> None:
     parser.add_argument("--full-runs", type=int, default=1, help="trilex runs on the big file")
     parser.add_argument("--pofilter-tests", default=",".join(POFILTER_TESTS), metavar="TEST,...",
                         help="pofilter tests to run (default: the 14 that match trilex's QA checks)")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="trilex's worker processes (check --jobs; CPU then counts the workers too)")
     parser.add_argument("--worker", nargs=2, metavar=("TOOL", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        trilex_worker(args.worker[1])
+        trilex_worker(args.worker[1], args.jobs)
         return
     if not corpus_path(args.lang).exists():
         sys.exit(f"{corpus_path(args.lang)} is absent: the benchmark needs ../shared/corpora/po")
@@ -239,18 +242,18 @@ def main() -> None:
     print(f"data: {big_file.name} ({big_file.stat().st_size / 2**20:,.1f} MiB), "
           f"{small_file.name} ({small_file.stat().st_size / 2**20:,.1f} MiB), "
           f"{time.perf_counter() - started:.1f} s")
-    warm = measure_trilex(Path(corpus_path(args.lang)))  # warm-up: fills the disk cache of the term index
+    warm = measure_trilex(Path(corpus_path(args.lang)), 1)  # warm-up: fills the disk cache of the term index
     print(f"trilex from {warm['trilex']}: {warm['checks']} checks; pofilter: {len(tests)} tests ({', '.join(tests)})")
 
     print(f"trilex on {small_file.name} ({args.runs} run(s)) …", flush=True)
-    trilex_small = best_of(args.runs, lambda: measure_trilex(small_file))
+    trilex_small = best_of(args.runs, lambda: measure_trilex(small_file, args.jobs))
     print(f"pofilter on {small_file.name} ({args.runs} run(s)) …", flush=True)
     pofilter = best_of(args.runs, lambda: measure_pofilter(small_file, args.lang, tests))
     if small == args.units:
         trilex_big = trilex_small
     else:
         print(f"trilex on {big_file.name} ({args.full_runs} run(s)) …", flush=True)
-        trilex_big = best_of(args.full_runs, lambda: measure_trilex(big_file))
+        trilex_big = best_of(args.full_runs, lambda: measure_trilex(big_file, args.jobs))
 
     pofilter_rate = small / pofilter["wall"]
     same = (small / trilex_small["wall"]) / pofilter_rate
@@ -258,9 +261,9 @@ def main() -> None:
     print()
     print(f"{'tool':<30} {'units':>11} {'wall s':>9} {'CPU s':>9} {'units/s':>11} {'RSS MiB':>10}  ratio (units/s ÷ pofilter's)")
     print(row(f"pofilter ({len(tests)} tests)", small, pofilter, "1.00"))
-    print(row("trilex (all checks)", small, trilex_small, f"{same:.2f}  same file"))
+    print(row(f"trilex (all checks, -j {args.jobs})", small, trilex_small, f"{same:.2f}  same file"))
     if small != args.units:
-        print(row("trilex (all checks)", args.units, trilex_big,
+        print(row(f"trilex (all checks, -j {args.jobs})", args.units, trilex_big,
                   f"{cross:.2f}  against pofilter's units/s at {small:,} units (different sizes)"))
     print(f"\nCPU-time ratio on the same file (pofilter's CPU s ÷ trilex's; steadier than wall time "
           f"on a loaded machine): {pofilter['cpu'] / trilex_small['cpu']:.2f}")

@@ -150,6 +150,8 @@ _CLOCK = re.compile(
     rf"|(?P<midnight>เที่ยง{_S}คืน)|(?P<noon>เที่ยง(?:{_S}วัน)?)"
     rf"|(?P<dawn>ย่ำรุ่ง)|(?P<dusk>ย่ำค่ำ)"
 )
+#: One of these is in every clock time (a quick test before the pattern).
+_CLOCK_WORDS = ("ตี", "โมง", "ทุ่ม", "เที่ยง", "ย่ำ")
 _HALF = re.compile(rf"{_S}ครึ่ง")
 #: Words before ``เที่ยง`` that make it a meal (lunch), not a time.
 _MEAL_BEFORE = re.compile(r"(?:อาหาร|มื้อ|ข้าว|พัก)[ \u00a0]?$")
@@ -198,8 +200,8 @@ def _hour(match: re.Match[str]) -> int | None:
 
 def find_thai_clock_times(text: str) -> list[ClockTime]:
     """Every time of the Thai six-hour clock in ``text`` (rules in the module docstring)."""
-    if _CLOCK.search(text) is None:  # cheap: a time at a word boundary is also a match somewhere
-        return []
+    if not any(word in text for word in _CLOCK_WORDS) or _CLOCK.search(text) is None:
+        return []  # before segmenting: a time at a word boundary is also a match somewhere
     bounds = thai_word_boundaries(text)
     found: list[ClockTime] = []
     taken = 0
