@@ -19,6 +19,7 @@ reading, every worker is stopped at once and the exception goes on up.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -53,8 +54,9 @@ def ordered_map(func: Callable[[T], R], tasks: Iterable[T], jobs: int, start_met
         return
     from itertools import chain
 
-    pool = multiprocessing.get_context(start_method).Pool(jobs, initializer=_leave_interrupts_to_the_parent)
+    pool = _started_pool(jobs, start_method)
     try:
+        _interrupts(False)  # a Ctrl-C while the workers started is raised here
         waiting: deque = deque()
         for task in chain(head, tasks):
             waiting.append(pool.apply_async(func, (task,)))
@@ -70,8 +72,25 @@ def ordered_map(func: Callable[[T], R], tasks: Iterable[T], jobs: int, start_met
         pool.join()
 
 
+def _interrupts(blocked: bool) -> None:
+    """Block or unblock Ctrl-C (SIGINT) in this thread, where the platform can."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK if blocked else signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _started_pool(jobs: int, start_method: str):
+    """A pool of ``jobs`` workers, started with Ctrl-C blocked, and still blocked on return: a
+    worker interrupted before its initializer, or a pool half built, could not be stopped
+    cleanly. The caller unblocks it inside the ``try`` that stops the pool."""
+    _interrupts(True)
+    try:
+        return multiprocessing.get_context(start_method).Pool(jobs, initializer=_leave_interrupts_to_the_parent)
+    except BaseException:
+        _interrupts(False)
+        raise
+
+
 def _leave_interrupts_to_the_parent() -> None:
     """In a worker: ignore Ctrl-C, which the parent answers by stopping the workers."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # first: a Ctrl-C held back is then dropped
+    _interrupts(False)
