@@ -115,7 +115,7 @@ def test_ctrl_c_stops_every_worker_and_writes_nothing(tmp_path):
     out = tmp_path / "report.json"
     worker = subprocess.Popen([*TRILEX, "check", "-j", "2", "-f", "json", "-o", str(out), str(pairs)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
-                              start_new_session=True)
+                              start_new_session=True, preexec_fn=_interrupts_as_on_a_terminal)
     deadline = time.monotonic() + 120
     while len(_children(worker.pid)) < 2 and time.monotonic() < deadline:  # the workers are checking
         time.sleep(0.05)
@@ -127,6 +127,12 @@ def test_ctrl_c_stops_every_worker_and_writes_nothing(tmp_path):
     assert not out.exists() and sorted(path.name for path in tmp_path.iterdir()) == ["big.en-th.tsv"]
     with pytest.raises(ProcessLookupError):
         os.killpg(worker.pid, 0)  # no worker is left behind
+
+
+def _interrupts_as_on_a_terminal() -> None:
+    """In the child before it starts: SIGINT's default action, as a terminal gives a command
+    (a shell running these tests in the background gives its children SIGINT ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _children(pid: int) -> list[int]:
