@@ -10,15 +10,20 @@ from __future__ import annotations
 import gzip
 
 import pytest
-
+from trilex.lang.english import stem
 from trilex.lang.romanize import pinyin, romanize_thai, sound_key, sounds_like
 from trilex.termbase.extract import find_glosses
 from trilex.termbase.extract.edge_score import Choice, confidence, find_left_edge
 from trilex.termbase.extract.evidence import gloss_words, spelled_runs
-from trilex.termbase.extract.lexicon import frame_opener, is_known_name, name_part_head, word_classes
+from trilex.termbase.extract.lexicon import (
+    frame_opener,
+    is_known_name,
+    name_part_head,
+    word_classes,
+)
 from trilex.termbase.extract.meaning import head_index, word_meanings
 from trilex.termbase.extract.thai_edge import is_thai_word, tokenize
-from trilex.termbase.extract.wordlist import is_person_noun, known, rendered, stem
+from trilex.termbase.extract.wordlist import is_person_noun, known, rendered
 from trilex.termbase.extract.wordlist_build import build
 
 

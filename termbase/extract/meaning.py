@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from trilex.lang.english import stem
 from trilex.termbase.extract.evidence import GlossWords
 from trilex.termbase.extract.heads import english_head
 from trilex.termbase.extract.thai_edge import Token, is_thai_word
-from trilex.termbase.extract.wordlist import is_person_noun, known, rendered, stem
+from trilex.termbase.extract.wordlist import is_person_noun, known, rendered
 
 #: A word of the list may be written as this many tokens of the segmenter (``อ่าง|เก็บ|น้ำ``).
 MAX_WORD_TOKENS = 3

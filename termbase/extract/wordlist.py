@@ -8,7 +8,7 @@ Thai–English word list (``อ่างเก็บน้ำ`` → *reservoir*,
 word a line: the Thai word, ``p`` when most of its noun senses are people (WordNet's
 ``noun.person``: a role or title, not a thing) and its English lemmas, ``|``-separated.
 
-English words are compared by their Snowball stems (:func:`stem`): *Agricultural* and
+English words are compared by their Snowball stems (:func:`trilex.lang.english.stem`): *Agricultural* and
 *agriculture* meet.
 """
 
@@ -18,22 +18,11 @@ import gzip
 from functools import lru_cache
 from pathlib import Path
 
+from trilex.lang.english import stem
+
 #: The shipped list (WordNet 3.0 © 2006 Princeton University, Thai WordNet © 2011 NICT: both
 #: licence notices are in ``data/README.md``).
 WORD_LIST = Path(__file__).with_name("data") / "th_en_wordnet.tsv.gz"
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The Snowball stem of an English word, lower case: ``stem('Agricultural')`` → ``'agricultur'``."""
-    return _stemmer().stemWord(word.lower())
 
 
 @lru_cache(maxsize=1)
