@@ -12,7 +12,7 @@ needs-translation, needs-review) are reported at ``CheckOptions.unfinished_sever
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from trilex.bitext.model import BilingualDocument
@@ -87,10 +87,11 @@ def run_check(documents: Iterable[Document], termbases: Termbase | Sequence[Term
     work = _segment_work(documents, index, enabled, options)
     tracker = ConsistencyTracker() if work.track_terms else None
     report = Report(findings=[], checks=checks, termbase=index.termbase)
-    tasks = [(number, start, min(start + SEGMENTS_PER_TASK, len(document.segments)))
-             for number, document in enumerate(documents) if number in work.languages
-             for start in range(0, len(document.segments), SEGMENTS_PER_TASK)]
-    stretches = ordered_map(_check_task, tasks, jobs, "fork") if _start(work, jobs) else map(work.check_task, tasks)
+    tasks = [(number, start, stop) for number, document in enumerate(documents) if number in work.languages
+             for start, stop in _stretches_of(document)]
+    global _WORK
+    _WORK = work  # what _check_task sees, here or in the workers forked from here
+    stretches = ordered_map(_check_task, tasks, jobs, "fork")
     document_checks = [func for code, func in DOCUMENT_CHECKS.items() if code in enabled]
     check_unfinished = options.unfinished_severity is not None
     try:
@@ -104,17 +105,18 @@ def run_check(documents: Iterable[Document], termbases: Termbase | Sequence[Term
             for check in document_checks:
                 report.findings.extend(finding for finding in check(document, *work.languages[number])
                                        if check_unfinished or not finding.unfinished)
-            for start in range(0, len(document.segments), SEGMENTS_PER_TASK):
+            for start, stop in _stretches_of(document):
                 stretch = next(stretches)
                 report.findings.extend(stretch.findings)
                 work.merge(number, stretch, tracker)
-                report.segments_checked += min(SEGMENTS_PER_TASK, len(document.segments) - start)
+                report.segments_checked += stop - start
                 if progress is not None:
                     progress(report.segments_checked)
             if not document.segments and progress is not None:
                 progress(report.segments_checked)
     finally:
-        _stop(stretches)
+        stretches.close()  # stops the workers, also when a check failed or on Ctrl-C
+        _WORK = None
     if tracker is not None:
         report.findings.extend(tracker.findings(enabled))
     for run_check_ in work.run_checks:
@@ -144,32 +146,20 @@ def _segment_work(documents: list[Document], index: TermIndex, enabled: set[str]
         do_not_translate=frozenset(options.do_not_translate))
 
 
-#: The run a forked worker checks segments of (set in this process before the workers start).
+def _stretches_of(document: BilingualDocument) -> list[tuple[int, int]]:
+    """``(start, stop)`` of the stretches of segments ``document`` is checked in, one task each."""
+    count = len(document.segments)
+    return [(start, min(start + SEGMENTS_PER_TASK, count)) for start in range(0, count, SEGMENTS_PER_TASK)]
+
+
+#: The run being checked: set before the workers are forked, so they see it too.
 _WORK: SegmentWork | None = None
 
 
-def _start(work: SegmentWork, jobs: int) -> bool:
-    """Whether to check in worker processes; if so, make ``work`` what they will see."""
-    global _WORK
-    if jobs <= 1:
-        return False
-    _WORK = work
-    return True
-
-
 def _check_task(task: tuple[int, int, int]) -> Stretch:
-    """A worker's task: ``(document, start, stop)`` of the run it was forked with."""
+    """One task, ``(document, start, stop)``, of the run being checked."""
     assert _WORK is not None
     return _WORK.check_task(task)
-
-
-def _stop(stretches: Iterator[Stretch]) -> None:
-    """Shut the workers down (also when a check failed or the user pressed Ctrl-C)."""
-    global _WORK
-    close = getattr(stretches, "close", None)
-    if close is not None:
-        close()
-    _WORK = None
 
 
 def _report_languages(document: Document, options: CheckOptions) -> tuple[str | None, str | None]:

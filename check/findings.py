@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from trilex.bitext.model import Segment
 
 
 class Severity(str, enum.Enum):
@@ -74,6 +78,11 @@ class Location:
         elif self.unit_id:
             text += f"#{self.unit_id}"
         return text
+
+    @classmethod
+    def of(cls, segment: Segment) -> Location:
+        """Where ``segment`` is."""
+        return cls(segment.path, segment.line, segment.unit_id)
 
 
 @dataclass

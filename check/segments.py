@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from trilex.bitext.model import BilingualDocument, Segment
+from trilex.bitext.model import BilingualDocument
 from trilex.check.consistency import ConsistencyTracker
 from trilex.check.findings import Finding, Location
 from trilex.check.index import SHORT_TYPES, TermIndex, concept_key
@@ -142,7 +142,7 @@ class SegmentWork:
                 # Keyed by the concept's section answering the target language ("zh" and "zh-CN"
                 # agree), and by whether the source used a short form: a short form may be rendered by one.
                 tracker.add((concept_key(concept), terms.section_key, use.short), concept, use.source_text,
-                            tuple(all_terms[i] for i in use.terms), _location(document.segments[use.segment]),
+                            tuple(all_terms[i] for i in use.terms), Location.of(document.segments[use.segment]),
                             terms.preferred.text if terms.preferred else None)
         if stretch.observations:
             source_lang, target_lang = self.languages[document_no]
@@ -151,7 +151,3 @@ class SegmentWork:
                 for run_check, observation in zip(self.run_checks, observations):
                     if observation is not None:
                         run_check.add(unit, observation)
-
-
-def _location(segment: Segment) -> Location:
-    return Location(segment.path, segment.line, segment.unit_id)

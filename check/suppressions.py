@@ -90,7 +90,7 @@ def apply_suppressions(findings: Iterable[Finding], segments: Iterable[Segment],
                 check=UNUSED_CHECK,
                 severity=Severity.WARNING,
                 message=f"'{label}' suppresses nothing here; remove it",
-                location=Location(segment.path, segment.line, segment.unit_id),
+                location=Location.of(segment),
                 source=segment.source,
                 target=segment.target or "",
             ))

@@ -45,8 +45,7 @@ class SegmentTerms:
     @cached_property
     def location(self) -> Location:
         """Where the segment is."""
-        seg = self.segment
-        return Location(seg.path, seg.line, seg.unit_id)
+        return Location.of(self.segment)
 
     @property
     def folded_target(self) -> str:

@@ -62,7 +62,7 @@ class QaUnit:
             self.source_text, self.target_text = segment.source_as_written, segment.target_as_written or ""
         self.source_primary = primary_subtag(source_lang)
         self.target_primary = primary_subtag(target_lang)
-        self.location = Location(segment.path, segment.line, segment.unit_id)
+        self.location = Location.of(segment)
 
     def finding(self, code: str, message: str, *, source_span: Span | None = None,
                 target_span: Span | None = None, suggestion: str | None = None,
