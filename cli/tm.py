@@ -61,7 +61,8 @@ def tm_option(help_text: str, required: bool = True):
 
 TM_OPTION = tm_option("The TM.")
 NEW_TM_OPTION = tm_option("The TM (created if missing).")
-JOBS_OPTION = jobs_option("Processes that prepare units (normalization, keys); the TM is the same for any number.")
+JOBS_OPTION = jobs_option("Processes that read a TMX file and prepare its units (normalization, keys); "
+                          "the TM is the same for any number.")
 FORMAT_OPTION = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
                              show_default=True, help="Output format.")
 
@@ -142,14 +143,18 @@ def _show_progress() -> bool:
 
 
 def _with_progress(units: Iterable, label: str, total: int | None = None,
-                   progress: ReadProgress | None = None) -> Iterator:
+                   progress: ReadProgress | None = None) -> Iterable:
     """``units``, with progress on stderr on a terminal (see :func:`_show_progress`): a bar by
     how far the reader has got when ``progress`` knows the size of its input, a bar by units
-    when ``total`` is known, else a count of the units done so far."""
+    when ``total`` is known, else a count of the units done so far. A TMX file read in pieces
+    stays one (:class:`~trilex.tm.tmx_pieces.TmxUnits`), so its pieces can go to workers."""
     if not _show_progress():
-        return iter(units)
+        return units
     from trilex.progress import track
+    from trilex.tm.tmx_pieces import TmxUnits
 
+    if isinstance(units, TmxUnits):
+        return units.tracked(lambda pieces: track(pieces, label, sys.stderr, progress=progress, counting=False))
     return track(units, label, sys.stderr, progress=progress, total=total)
 
 
@@ -435,9 +440,8 @@ def _same_location(first: str, second: str) -> bool:
 @cli.command()
 @click.argument("source", metavar="SRC", type=TMLocation())
 @click.argument("destination", metavar="DST", type=TMLocation())
-@JOBS_OPTION
 @verbosity_options
-def copy(source: str, destination: str, jobs: int) -> None:
+def copy(source: str, destination: str) -> None:
     """Copy every unit of the TM SRC into the TM DST (a file or a server URL each).
 
     Each unit keeps its origin and import date. Units DST already has (the same texts, codes,
@@ -455,7 +459,7 @@ def copy(source: str, destination: str, jobs: int) -> None:
 
     if _same_location(source, destination):
         raise ConfigError(f"SRC and DST are the same TM ({public_location(source)}): copy into another one")
-    with open_tm(source, create=False) as src, open_tm(destination, jobs=jobs) as dst:
+    with open_tm(source, create=False) as src, open_tm(destination) as dst:
         where = dst.location
         debug(f"copying {src.location} into {where}")
         total = src.stats().units if _show_progress() else None

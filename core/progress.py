@@ -147,13 +147,14 @@ REDRAW = 0.1
 
 
 def track(units: Iterable, label: str, file: TextIO, *, progress: ReadProgress | None = None,
-          total: int | None = None) -> Iterator:
+          total: int | None = None, counting: bool = True) -> Iterator:
     """``units``, drawing their progress on ``file`` (a terminal) as they are consumed.
 
     With ``progress`` whose ``total`` is known (after the first unit), a bar by how far the
     reader has got, with percent, time left and the units so far; with ``total`` (a number of
     units), a bar by units; otherwise a running count of units. The bar ends with a new line,
-    also when reading fails, so an error message starts on a line of its own.
+    also when reading fails, so an error message starts on a line of its own. With
+    ``counting`` false the items are not units (pieces of a file) and the bar shows no count.
     """
     import click
 
@@ -163,7 +164,7 @@ def track(units: Iterable, label: str, file: TextIO, *, progress: ReadProgress |
     except StopIteration:
         return
     if progress is not None and progress.total is not None:
-        yield from _bar_by_reading(first, iterator, label, file, progress)
+        yield from _bar_by_reading(first, iterator, label, file, progress, counting)
     elif total is not None:
         with click.progressbar(length=total, label=label, file=file, show_pos=True,
                                update_min_steps=max(1, total // STEPS)) as bar:
@@ -188,7 +189,8 @@ def _chain(first, rest: Iterator) -> Iterator:
     yield from rest
 
 
-def _bar_by_reading(first, iterator: Iterator, label: str, file: TextIO, progress: ReadProgress) -> Iterator:
+def _bar_by_reading(first, iterator: Iterator, label: str, file: TextIO, progress: ReadProgress,
+                    counting: bool) -> Iterator:
     import click
 
     total = max(progress.total or 0, 1)
@@ -202,8 +204,8 @@ def _bar_by_reading(first, iterator: Iterator, label: str, file: TextIO, progres
             yield unit
             done = min(progress.done, total)
             if done > shown and (done == total or time.monotonic() - drawn >= REDRAW):
-                bar.update(done - shown, f"{count} units")
+                bar.update(done - shown, f"{count} units" if counting else None)
                 shown, drawn = done, time.monotonic()
-        bar.current_item = f"{count} units"  # the last units came out of bytes read before them
+        bar.current_item = f"{count} units" if counting else None  # the last units came out of bytes read before them
         bar.update(min(progress.done, total) - shown)
         bar.render_progress()

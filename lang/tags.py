@@ -34,6 +34,7 @@ def is_valid_tag(tag: str) -> bool:
     return bool(_TAG.match(tag))
 
 
+@functools.lru_cache(maxsize=1024)
 def primary_subtag(tag: str) -> str:
     """``th-TH`` → ``th``; ``zh_CN`` → ``zh``."""
     return tag.strip().replace("_", "-").split("-")[0].lower()

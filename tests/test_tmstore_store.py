@@ -287,23 +287,31 @@ def test_a_version_1_tm_is_upgraded_by_its_next_import(tmp_path):
     connection.close()
 
 
-def test_an_import_prepared_in_worker_processes_stores_exactly_what_one_process_stores(tmp_path):
-    """``jobs=2`` hands chunks of units to two processes; the TM, the counts and the lookups are
-    the same as with ``jobs=1`` (duplicates across chunks included)."""
-    from trilex.tm.unit_keys import WORK_CHUNK
+def test_an_import_read_by_worker_processes_stores_exactly_what_one_process_stores(tmp_path):
+    """``jobs=2`` hands pieces of the TMX file to two processes; the TM, the counts and the
+    lookups are the same as with ``jobs=1`` (duplicates across pieces, an empty unit and a
+    repaired code included), and the file was really cut into several pieces."""
+    from trilex.tm.tmx_pieces import MIN_PIECE, TmxUnits
 
     texts = [(f"Order {number} shipped to warehouse {number % 97}.", f"คำสั่งซื้อ {number} ส่งไปคลัง {number % 97}")
-             for number in range(WORK_CHUNK * 2 + 300)]
+             for number in range(3000)]
     units = [unit(str(number), en=en, th=th) for number, (en, th) in enumerate(texts)]
     units += [unit("dup", en=texts[5][0], th=texts[5][1]), unit("empty", en=" ", th="")]
+    units += [unit(str(number), en=en, th=th) for number, (en, th) in enumerate(texts[:40])]
+    path = tmp_path / "in.tmx"
+    write_tmx(units, path, srclang="en")
+    assert path.stat().st_size > 4 * MIN_PIECE
+    read = read_units(path)
+    assert isinstance(read, TmxUnits) and len(list(read.pieces())) >= 4
 
     def build(jobs: int):
         with open_store(tmp_path / f"jobs{jobs}.tm", jobs=jobs) as store:
-            result = store.add(units, origin="x")
+            result = store.add(read_units(path), origin="x")
             stored = [(s.unit_id, s.unit, s.origin) for s in store.iter_units()]
             matches = [(m.unit_id, m.score) for m in store.search_fuzzy("Order 1500 shipped to warehouse 45.", "en")]
-            return result, stored, matches
+            grams = store.db.execute("SELECT * FROM grams ORDER BY lang, gram, chunk").fetchall()
+            return result, stored, matches, grams
 
     one, two = build(1), build(2)
-    assert (one[0].added, one[0].duplicates, one[0].empty) == (WORK_CHUNK * 2 + 300, 1, 1)
+    assert (one[0].added, one[0].duplicates, one[0].empty) == (3000, 41, 1)
     assert one == two

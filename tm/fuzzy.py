@@ -15,10 +15,10 @@ Short texts work the same way: a one-character query matches only itself at 75% 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from trilex.lang.normalize import normalize_spans
 from trilex.lang.scripts import is_mark
 from trilex.lang.tags import primary_subtag
 
@@ -32,18 +32,6 @@ TOKEN_PREFILTER_MARGIN = 25.0
 
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-
-
-def _load_normalizer() -> Callable[[str], str]:
-    """The project's text normalizer (``trilex.lang.normalize``), or plain NFC without it."""
-    try:
-        from trilex.lang.normalize import normalize
-    except ImportError:
-        return lambda text: unicodedata.normalize("NFC", text)
-    return lambda text: normalize(text).text
-
-
-_normalize = _load_normalizer()
 
 
 def uses_characters(lang: str | None) -> bool:
@@ -70,7 +58,7 @@ def guess_lang(text: str) -> str:
 
 def match_key(text: str) -> str:
     """The form of ``text`` that matching compares: normalized, whitespace runs collapsed, trimmed."""
-    return _SPACES.sub(" ", _normalize(text)).strip()
+    return _SPACES.sub(" ", normalize_spans(text)[0]).strip()
 
 
 def tokens(key: str) -> list[str]:
@@ -149,7 +137,7 @@ def _char_units(text: str) -> tuple[list[tuple[int, int]], list[str]]:
             spans[-1] = (spans[-1][0], index + 1)
         else:
             spans.append((index, index + 1))
-    return spans, [_normalize(text[start:end]) for start, end in spans]
+    return spans, [normalize_spans(text[start:end])[0] for start, end in spans]
 
 
 def _token_units(text: str) -> tuple[list[tuple[int, int]], list[str]]:

@@ -18,7 +18,7 @@ handed out of those in the file.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,7 +37,7 @@ TERMBASE_SUFFIXES = (".tbx",)
 
 def read_units(path: str | os.PathLike[str], *, source_lang: str | None = None,
                target_lang: str | None = None, format: str | None = None,
-               termbase: bool = False, progress: ReadProgress | None = None) -> Iterator[TranslationUnit]:
+               termbase: bool = False, progress: ReadProgress | None = None) -> Iterable[TranslationUnit]:
     """The units in ``path``, read lazily (errors surface while iterating, with file and line).
 
     ``format`` overrides the guess from the file name (``tmx`` or a format
@@ -53,29 +53,10 @@ def read_units(path: str | os.PathLike[str], *, source_lang: str | None = None,
     return _document_units(path, format, source_lang, target_lang, progress)
 
 
-def _tmx_units(path: str | os.PathLike[str], progress: ReadProgress | None) -> Iterator[TranslationUnit]:
-    from trilex.tm.tmx import read_tmx
+def _tmx_units(path: str | os.PathLike[str], progress: ReadProgress | None) -> Iterable[TranslationUnit]:
+    from trilex.tm.tmx_pieces import read_tmx_units
 
-    if progress is None:
-        _header, units = read_tmx(path)
-        return units
-    from trilex.progress import open_counted
-
-    stream = open_counted(path, progress)
-    try:
-        _header, units = read_tmx(stream, display_name(path))
-    except BaseException:
-        stream.close()
-        raise
-    return _closing(units, stream)
-
-
-def _closing(units: Iterator[TranslationUnit], stream) -> Iterator[TranslationUnit]:
-    """``units``, then ``stream`` closed (also when the caller stops early or reading fails)."""
-    try:
-        yield from units
-    finally:
-        stream.close()
+    return read_tmx_units(path, progress)
 
 
 def _document_units(path: str | os.PathLike[str], format: str | None, source_lang: str | None,

@@ -19,6 +19,7 @@ from trilex.lang.tags import primary_subtag
 from trilex.tm import gram_index
 from trilex.tm.fuzzy import comparable, match_key, percentages
 from trilex.tm.model import TranslationUnit, format_tmx_date
+from trilex.tm.unit_keys import PreparedUnit, prepare, prepared_units
 from trilex.tm.store import DEFAULT_MIN_SCORE, ConcordanceHit, FuzzyMatch, ImportResult, StoredUnit, TMStore
 
 #: Queries shorter than this (in match-key characters) have no trigram and are matched by
@@ -45,8 +46,8 @@ class IndexedStore(TMStore):
     # -- what a backend supplies ------------------------------------------------------------
 
     @abstractmethod
-    def _add_items(self, items: Iterable[tuple[TranslationUnit, str | None, str]], origin: str) -> ImportResult:
-        """Add ``(unit, origin, import date)`` triples in one transaction (see :meth:`add`)."""
+    def _add_prepared(self, prepared: Iterable[PreparedUnit | int], origin: str) -> ImportResult:
+        """Add prepared units (:func:`~trilex.tm.unit_keys.prepare`) in one transaction (see :meth:`add`)."""
 
     @abstractmethod
     def gram_frequencies(self, lang: str, grams: list[int]) -> dict[int, int]:
@@ -101,10 +102,10 @@ class IndexedStore(TMStore):
 
     def add(self, units: Iterable[TranslationUnit], origin: str) -> ImportResult:
         imported = format_tmx_date(datetime.now(timezone.utc))
-        return self._add_items(((unit, origin, imported) for unit in units), origin)
+        return self._add_prepared(prepared_units(units, origin, imported, self.jobs), origin)
 
     def add_stored(self, units: Iterable[StoredUnit]) -> ImportResult:
-        return self._add_items(((stored.unit, stored.origin, stored.imported) for stored in units), "")
+        return self._add_prepared((prepare(stored.unit, stored.origin, stored.imported) for stored in units), "")
 
     # -- fuzzy matches ----------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from trilex.tm.store import (
     configured_wait,
 )
 from trilex.tm.unit_codec import decode_unit
-from trilex.tm.unit_keys import STORED_KEY, batches
+from trilex.tm.unit_keys import STORED_KEY, PreparedUnit, batches, stored_key
 
 #: The version of the tables this trilex writes (``meta.schema_version``).
 SCHEMA_VERSION = 1
@@ -247,7 +247,7 @@ class PostgresStore(IndexedStore):
 
     # -- adding -----------------------------------------------------------------------------
 
-    def _add_items(self, items: Iterable[tuple[TranslationUnit, str | None, str]], origin: str) -> ImportResult:
+    def _add_prepared(self, prepared: Iterable[PreparedUnit | int], origin: str) -> ImportResult:
         """Add the units in one transaction, a batch at a time: staged by ``COPY``, deduplicated
         by the unique constraint, their segments and postings copied in after them."""
         result = ImportResult(origin)
@@ -258,12 +258,12 @@ class PostgresStore(IndexedStore):
             next_unit, next_segment = self.db.execute(
                 "SELECT (SELECT coalesce(max(id), 0) + 1 FROM units), "
                 "(SELECT coalesce(max(id), 0) + 1 FROM segments)").fetchone()
-            for batch in batches(items, result, jobs=self.jobs):
-                prepared = list(batch.values())
+            for batch in batches(prepared, result):
+                units = list(batch.values())
                 with self.db.cursor() as cursor:
                     with cursor.copy("COPY staging (seq, dedup_key, origin, imported, changed, data) FROM STDIN") as copy:
-                        for seq, unit in enumerate(prepared):
-                            copy.write_row((seq, unit.dedup_key, unit.origin, unit.imported, unit.changed, unit.data))
+                        for seq, (unit_origin, imported, key, changed, _unreadable, data, _segments) in enumerate(units):
+                            copy.write_row((seq, key, unit_origin, imported, changed, data))
                     cursor.execute(
                         "INSERT INTO units(id, dedup_key, origin, imported, changed, data) "
                         "SELECT %s + seq, dedup_key, origin, imported, changed, data FROM staging ORDER BY seq "
@@ -275,21 +275,20 @@ class PostgresStore(IndexedStore):
                         "AND s.changed IS NOT NULL AND (units.changed IS NULL OR s.changed > units.changed)",
                         (next_unit,))
                     result.updated += cursor.rowcount
-                    result.duplicates += len(prepared) - len(added)
+                    result.duplicates += len(units) - len(added)
                     result.added += len(added)
                     with cursor.copy("COPY segments (id, unit_id, lang, tag, text, key, length) FROM STDIN") as copy:
                         for seq in added:
-                            for segment in prepared[seq].segments:
+                            for segment in units[seq][6]:
                                 if next_segment > _MAX_SEGMENT_ID:
                                     raise InputError("the TM is full (2**32 segments)", self._location)
-                                copy.write_row((next_segment, next_unit + seq, segment.lang, segment.tag,
-                                                segment.text, segment.key, segment.length))
-                                postings.add(next_segment, segment.lang, segment.match_key)
+                                copy.write_row((next_segment, next_unit + seq, *segment))
+                                postings.add(next_segment, segment[0], stored_key(segment))
                                 next_segment += 1
                     cursor.execute("TRUNCATE staging")
                 if postings.pending >= gram_index.FLUSH_SEGMENTS:
                     self._write_postings(postings)
-                next_unit += len(prepared)
+                next_unit += len(units)
             self._write_postings(postings)
         return result
 

@@ -39,7 +39,7 @@ from trilex.tm.indexed_store import IndexedStore, SegmentRecord, chunks
 from trilex.tm.model import TranslationUnit, readable_tmx_date
 from trilex.tm.store import WAIT_ENV, ImportResult, StoredUnit, StoreStats, TMBusyError, configured_wait
 from trilex.tm.unit_codec import decode_unit
-from trilex.tm.unit_keys import STORED_KEY, PreparedUnit, batches, dedup_key, newer
+from trilex.tm.unit_keys import STORED_KEY, PreparedUnit, batches, dedup_key, newer, prepare, stored_key
 
 #: 1: dedup keys on normalized texts; 2: on texts with their inline codes, notes and props
 #: (a version-1 TM is upgraded by its next import: the keys are recomputed from the units).
@@ -108,12 +108,7 @@ class SQLiteStore(IndexedStore):
         if not os.path.exists(path):
             if not create:
                 raise InputError("no such TM file", path)
-            self._temp = self._new_temp()
-            try:
-                self.db = self._connect(self._temp, create=True, private=True)
-            except BaseException:
-                _remove_files(self._temp)
-                raise
+            self._start_temp()
             return
         if not create and os.path.isfile(path) and os.path.getsize(path) == 0:
             raise InputError("not a trilex TM file (an empty file)", path)
@@ -209,6 +204,19 @@ class SQLiteStore(IndexedStore):
             db.execute("ROLLBACK")
             raise
 
+    def _start_temp(self) -> None:
+        """Open a new private file to build the TM in. Nobody else reads it and it is thrown
+        away if the import fails, so it is written without a journal and without syncs (the
+        file is synced once, before it is published)."""
+        self._temp = self._new_temp()
+        try:
+            self.db = self._connect(self._temp, create=True, private=True)
+            self.db.execute("PRAGMA journal_mode = OFF")
+            self.db.execute("PRAGMA synchronous = OFF")
+        except BaseException:
+            _remove_files(self._temp)
+            raise
+
     def _new_temp(self) -> str:
         """A new private file beside ``self.path`` to build the TM in."""
         folder = os.path.dirname(os.path.abspath(self.path))
@@ -233,7 +241,9 @@ class SQLiteStore(IndexedStore):
         """
         temp, built = self._temp, self.db
         assert temp is not None
-        built.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        built.execute("PRAGMA journal_mode = WAL")
+        with open(temp, "rb+") as file:
+            os.fsync(file.fileno())
         try:
             os.link(temp, self.path)
         except OSError:
@@ -251,8 +261,8 @@ class SQLiteStore(IndexedStore):
                 return None
             origin = built.execute("SELECT origin FROM units LIMIT 1").fetchone()[0]
             with self._busy_is_an_error():
-                return self._add(((stored.unit, stored.origin, stored.imported) for stored in _stored_units(built)),
-                                 origin)
+                return self._add((prepare(stored.unit, stored.origin, stored.imported)
+                                  for stored in _stored_units(built)), origin)
         finally:
             self._temp = None
             built.close()
@@ -264,10 +274,16 @@ class SQLiteStore(IndexedStore):
     def location(self) -> str:
         return self.path
 
-    def _add_items(self, items: Iterable[tuple[TranslationUnit, str | None, str]], origin: str) -> ImportResult:
+    def _add_prepared(self, prepared: Iterable[PreparedUnit | int], origin: str) -> ImportResult:
         self._imports_tried = True
-        with self._busy_is_an_error():
-            result = self._add(items, origin)
+        try:
+            with self._busy_is_an_error():
+                result = self._add(prepared, origin)
+        except BaseException:
+            if self._temp is not None:  # written without a journal: start the new TM over
+                self._discard()
+                self._start_temp()
+            raise
         if self._temp is not None:
             merged = self._publish()
             if merged is not None:  # added to a TM another process created meanwhile
@@ -276,7 +292,7 @@ class SQLiteStore(IndexedStore):
                 result.updated += merged.updated
         return result
 
-    def _add(self, items: Iterable[tuple[TranslationUnit, str | None, str]], origin: str) -> ImportResult:
+    def _add(self, prepared: Iterable[PreparedUnit | int], origin: str) -> ImportResult:
         """Add the units in one write transaction, a batch at a time: duplicates found with one
         query per 500 keys, new rows numbered here (the transaction holds the write lock)."""
         result = ImportResult(origin)
@@ -287,24 +303,24 @@ class SQLiteStore(IndexedStore):
             next_unit, next_segment = self.db.execute(
                 "SELECT (SELECT coalesce(max(id), 0) + 1 FROM units), "
                 "(SELECT coalesce(max(id), 0) + 1 FROM segments)").fetchone()
-            for batch in batches(items, result, jobs=self.jobs):
+            for batch in batches(prepared, result):
                 stored = self._stored_keys(list(batch))
                 unit_rows: list[tuple] = []
                 segment_rows: list[tuple] = []
-                for key, prepared in batch.items():
+                for key, unit in batch.items():
+                    unit_origin, imported, _key, changed, _unreadable, data, segments = unit
                     if key in stored:
                         result.duplicates += 1
-                        unit_id, changed = stored[key]
-                        if newer(prepared.changed, readable_tmx_date(changed)):
-                            self._replace_unit(unit_id, prepared)
+                        unit_id, stored_changed = stored[key]
+                        if newer(changed, readable_tmx_date(stored_changed)):
+                            self.db.execute("UPDATE units SET data = ?, origin = ?, changed = ? WHERE id = ?",
+                                            (data, unit_origin, changed, unit_id))
                             result.updated += 1
                         continue
-                    unit_rows.append((next_unit, key, prepared.origin, prepared.imported, prepared.changed,
-                                      prepared.data))
-                    for segment in prepared.segments:
-                        segment_rows.append((next_segment, next_unit, segment.lang, segment.tag, segment.text,
-                                             segment.key, segment.length))
-                        if postings.add(next_segment, segment.lang, segment.match_key):
+                    unit_rows.append((next_unit, key, unit_origin, imported, changed, data))
+                    for segment in segments:
+                        segment_rows.append((next_segment, next_unit, *segment))
+                        if postings.add(next_segment, segment[0], stored_key(segment)):
                             self._write_postings(postings)
                         next_segment += 1
                     next_unit += 1
@@ -316,7 +332,8 @@ class SQLiteStore(IndexedStore):
             self._write_postings(postings)
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self._temp is None:
+                self.db.execute("ROLLBACK")
             raise
         return result
 
@@ -329,11 +346,6 @@ class SQLiteStore(IndexedStore):
                     f"SELECT dedup_key, id, changed FROM units WHERE dedup_key IN ({marks})", part):
                 found[key] = (unit_id, changed)
         return found
-
-    def _replace_unit(self, unit_id: int, prepared: PreparedUnit) -> None:
-        """Keep the newer copy of a duplicate (the same texts and codes: the index holds)."""
-        self.db.execute("UPDATE units SET data = ?, origin = ?, changed = ? WHERE id = ?",
-                        (prepared.data, prepared.origin, prepared.changed, unit_id))
 
     def _write_postings(self, postings: gram_index.PostingsBuffer) -> None:
         """Write the buffered postings as the next chunk of the trigram table."""

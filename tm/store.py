@@ -123,8 +123,9 @@ class TMStore(ABC):
     keeps each unit whole (notes, props, inline codes, dates), its origin file and import date,
     and adds a batch all-or-nothing.
 
-    ``jobs`` is how many worker processes an import prepares units in (normalization, keys,
-    JSON); 1 prepares them in this process. The result is the same either way.
+    ``jobs`` is how many worker processes an import of a TMX file reads and prepares units in
+    (parsing, normalization, keys, JSON; see :mod:`trilex.tm.tmx_pieces`); 1 does it all in
+    this process. The result is the same either way.
     """
 
     jobs: int = 1

@@ -144,15 +144,21 @@ def _header(element: etree._Element, version: str, name: str) -> TmxHeader:
 
 def _read_units(events: Iterator[tuple[str, etree._Element]], header: TmxHeader, name: str,
                 warn: _Warn, owned: IO[bytes] | None) -> Iterator[TranslationUnit]:
-    default_srclang = None if header.srclang == "*all*" else header.srclang
     try:
-        for event, element in events:
-            if event == "end" and element.tag == "tu":
-                yield _unit(element, default_srclang, name, warn)
-                _release(element)
+        yield from read_unit_elements(events, None if header.srclang == "*all*" else header.srclang, name, warn)
     finally:
         if owned is not None:
             owned.close()
+
+
+def read_unit_elements(events: Iterator[tuple[str, etree._Element]], srclang: str | None, name: str,
+                       warn: _Warn) -> Iterator[TranslationUnit]:
+    """The units of the ``<tu>`` end events in ``events``, each element freed once converted;
+    ``srclang`` is the header's (``None`` for ``*all*``), ``warn`` takes each repair and its line."""
+    for event, element in events:
+        if event == "end" and element.tag == "tu":
+            yield _unit(element, srclang, name, warn)
+            _release(element)
 
 
 def _release(element: etree._Element) -> None:

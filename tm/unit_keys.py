@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from trilex.lang.tags import primary_subtag
 from trilex.workers import ordered_map
@@ -25,48 +25,34 @@ from trilex.tm.model import DATE_ATTRIBUTES, Content, Note, Prop, TranslationUni
 from trilex.tm.store import ImportResult
 from trilex.tm.unit_codec import encode_unit
 
+if TYPE_CHECKING:
+    from trilex.tm.tmx_pieces import Repair, TmxPiece
+
 #: Separators that cannot occur in XML text, so the parts of a key never run into each other.
 _FIELD, _ITEM, _OPEN, _CLOSE = "\x1f", "\x1e", "\x02", "\x03"
 
 
-@dataclass(frozen=True, slots=True)
-class SegmentRow:
-    """One variant as the index keeps it: primary language, tag, text, match key, length
-    (characters for Thai/Chinese, tokens otherwise: what the edit distance runs over).
-
-    ``key`` is stored as ``""`` when it is the text itself (two thirds of real segments), which
-    keeps the store smaller; :attr:`match_key` gives it whole. Stores read it back through
-    :data:`STORED_KEY`.
-    """
-
-    lang: str
-    tag: str
-    text: str
-    key: str
-    length: int
-
-    @property
-    def match_key(self) -> str:
-        """The segment's match key (:func:`~trilex.tm.fuzzy.match_key` of its text)."""
-        return self.key or self.text
-
+#: One variant as the index keeps it: ``(lang, tag, text, key, length)`` — primary language,
+#: tag, text as written, match key, length (characters for Thai/Chinese, tokens otherwise: what
+#: the edit distance runs over). The key is ``""`` when it is the text itself (two thirds of
+#: real segments), which keeps the store smaller: :func:`stored_key` gives it whole, and stores
+#: read it back through :data:`STORED_KEY`.
+SegmentRow = tuple[str, str, str, str, int]
 
 #: The SQL expression that reads a segment's match key back from the ``key`` and ``text`` columns.
 STORED_KEY = "CASE key WHEN '' THEN text ELSE key END"
 
+#: A unit ready to store: ``(origin, imported, dedup_key, changed, unreadable_dates, data,
+#: segments)`` — the file it came from, when it was first imported, its dedup key, latest
+#: change date, how many of its dates are unreadable, its JSON form and its
+#: :data:`SegmentRow` s. Plain tuples: they cross from worker processes by the hundred
+#: thousand, and a tuple unpickles ten times faster than a named one.
+PreparedUnit = tuple[str | None, str, bytes, str | None, int, str, tuple[SegmentRow, ...]]
 
-@dataclass(frozen=True, slots=True)
-class PreparedUnit:
-    """A unit ready to store: its dedup key, latest change date, JSON form and segment rows,
-    with the file it came from (``origin``) and when it was first imported (``imported``)."""
 
-    origin: str | None
-    imported: str
-    dedup_key: bytes
-    changed: str | None
-    unreadable_dates: int
-    data: str
-    segments: tuple[SegmentRow, ...]
+def stored_key(segment: SegmentRow) -> str:
+    """The match key of a :data:`SegmentRow` (its text when the key was stored empty)."""
+    return segment[3] or segment[2]
 
 
 def _content_key(content: Content, out: list[str]) -> None:
@@ -130,7 +116,7 @@ def segment_rows(unit: TranslationUnit) -> tuple[SegmentRow, ...]:
         text = variant.text
         lang = primary_subtag(variant.lang)
         key = match_key(text)
-        rows.append(SegmentRow(lang, variant.lang, text, "" if key == text else key, len(comparable(key, lang))))
+        rows.append((lang, variant.lang, text, "" if key == text else key, len(comparable(key, lang))))
     return tuple(rows)
 
 
@@ -139,11 +125,13 @@ def is_empty(unit: TranslationUnit) -> bool:
     return not any(variant.text.strip() for variant in unit.variants)
 
 
-def prepare(unit: TranslationUnit, origin: str | None, imported: str) -> PreparedUnit:
-    """Everything a store writes for ``unit`` (which must not be :func:`is_empty`)."""
+def prepare(unit: TranslationUnit, origin: str | None, imported: str) -> PreparedUnit | int:
+    """Everything a store writes for ``unit``; for a unit without text (not stored), the number
+    of its unreadable dates instead."""
     changed, unreadable = unit_dates(unit)
-    return PreparedUnit(origin, imported, dedup_key(unit), changed, unreadable, encode_unit(unit),
-                        segment_rows(unit))
+    if is_empty(unit):
+        return unreadable
+    return origin, imported, dedup_key(unit), changed, unreadable, encode_unit(unit), segment_rows(unit)
 
 
 def newer(changed: str | None, stored: str | None) -> bool:
@@ -151,59 +139,58 @@ def newer(changed: str | None, stored: str | None) -> bool:
     return changed is not None and (stored is None or changed > stored)
 
 
-#: Units handed to a worker process at a time.
-WORK_CHUNK = 1_000
+def _prepare_piece(task: tuple[TmxPiece, str | None, str]) -> tuple[list[PreparedUnit | int], list[Repair]]:
+    """The units of one piece of a TMX file, prepared, and the repairs made reading them."""
+    piece, origin, imported = task
+    units, repairs = piece.read()
+    return [prepare(unit, origin, imported) for unit in units], repairs
 
 
-def _prepare_chunk(chunk: list[tuple[TranslationUnit, str | None, str]]) -> list[PreparedUnit | int]:
-    """Each unit prepared; for a unit without text, the number of its unreadable dates instead."""
-    return [unit_dates(unit)[1] if is_empty(unit) else prepare(unit, origin, imported)
-            for unit, origin, imported in chunk]
-
-
-def _chunked(items: Iterable[tuple[TranslationUnit, str | None, str]]) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= WORK_CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def prepared_units(items: Iterable[tuple[TranslationUnit, str | None, str]],
+def prepared_units(units: Iterable[TranslationUnit], origin: str | None, imported: str,
                    jobs: int = 1) -> Iterator[PreparedUnit | int]:
-    """:func:`_prepare_chunk` over ``items``, in order, in ``jobs`` worker processes when
-    ``jobs`` > 1 and there is more than one chunk of work (reading stays in this process and
-    streaming: :func:`trilex.workers.ordered_map`)."""
-    for prepared in ordered_map(_prepare_chunk, _chunked(items), jobs, "spawn"):
-        yield from prepared
+    """:func:`prepare` of each unit, in order.
+
+    A TMX file read in pieces (:class:`~trilex.tm.tmx_pieces.TmxUnits`) is read and prepared
+    by ``jobs`` worker processes, a piece each at a time (:func:`trilex.workers.ordered_map`);
+    other units are prepared here (handing parsed units to a process costs more than
+    preparing them).
+    """
+    from trilex.tm.tmx_pieces import TmxUnits
+
+    if jobs > 1 and isinstance(units, TmxUnits):
+        tasks = ((piece, origin, imported) for piece in units.pieces())
+        for prepared, repairs in ordered_map(_prepare_piece, tasks, jobs, "spawn"):
+            units.report(repairs)
+            yield from prepared
+        return
+    for unit in units:
+        yield prepare(unit, origin, imported)
 
 
-def batches(units: Iterable[tuple[TranslationUnit, str | None, str]], counts: ImportResult,
-            size: int = 5_000, jobs: int = 1) -> Iterator[dict[bytes, PreparedUnit]]:
-    """``(unit, origin, import date)`` triples prepared (in ``jobs`` processes, see
-    :func:`prepared_units`), in batches of up to ``size`` distinct units (keyed by dedup key).
+def batches(prepared: Iterable[PreparedUnit | int], counts: ImportResult,
+            size: int = 5_000) -> Iterator[dict[bytes, PreparedUnit]]:
+    """Prepared units (see :func:`prepare`) in batches of up to ``size`` distinct units (keyed
+    by dedup key).
 
     A duplicate inside a batch counts in ``counts.duplicates``; the newer copy (by change
     date) is kept and counted in ``counts.updated``; empty units are counted and left out.
     """
     batch: dict[bytes, PreparedUnit] = {}
-    for prepared in prepared_units(units, jobs):
-        if isinstance(prepared, int):
+    for unit in prepared:
+        if isinstance(unit, int):
             counts.empty += 1
-            counts.unreadable_dates += prepared
+            counts.unreadable_dates += unit
             continue
-        counts.unreadable_dates += prepared.unreadable_dates
-        earlier = batch.get(prepared.dedup_key)
+        counts.unreadable_dates += unit[4]
+        key = unit[2]
+        earlier = batch.get(key)
         if earlier is not None:
             counts.duplicates += 1
-            if newer(prepared.changed, earlier.changed):
-                batch[prepared.dedup_key] = prepared
+            if newer(unit[3], earlier[3]):
+                batch[key] = unit
                 counts.updated += 1
             continue
-        batch[prepared.dedup_key] = prepared
+        batch[key] = unit
         if len(batch) >= size:
             yield batch
             batch = {}
