@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from trilex.gc_pause import paused_gc
 from trilex.cli.common import debug, info, jobs_option, verbosity, verbosity_options
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -129,7 +127,7 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
                                "or list documents in [tool.trilex] (see docs/ci.md)")
 
     index = load_index(termbases or [config.resolve(path) for path in config.termbases])
-    with _collection_paused():
+    with paused_gc(freeze=True):
         documents = _read_documents(targets, parallel, source_lang, target_lang, input_format)
     severities = {code: config.severity_of(code, info.severity) for code, info in CHECKS.items()}
     enabled = [code for code in (checks or CHECKS) if severities.get(code, True) is not None]
@@ -217,15 +215,3 @@ def _read_documents(targets: list[tuple[str, object]], parallel: tuple[tuple[str
             raise click.UsageError("--parallel needs --source and --target")
         documents.append(read_parallel(source_path, target_path, source_lang, target_lang))
     return documents
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside: reading builds millions of objects that all stay,
-    and collecting over them is wasted time; once read, they are frozen out of later collections."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.freeze()

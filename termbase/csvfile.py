@@ -44,7 +44,8 @@ from trilex.termbase.model import (
     Term,
     Termbase,
 )
-from trilex.termbase.tbxcore import parse_status, paused_gc
+from trilex.gc_pause import paused_gc
+from trilex.termbase.tbxcore import parse_status
 
 SEPARATOR = "|"
 _LANGUAGE_COLUMN = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")

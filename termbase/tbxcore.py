@@ -22,16 +22,14 @@ references, malformed or hostile XML, unresolved entity references) raise
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from trilex.gc_pause import paused_gc
 from trilex.errors import InputError, TrilexError, warn_input
 from trilex.lang.tags import normalized_tag
 from trilex.termbase.model import (
@@ -559,22 +557,6 @@ def read_header(header: etree._Element | None, termbase: Termbase) -> None:
             termbase.title = element_text(element)
         elif name == "p" and category(element.getparent())[0] == "sourceDesc":
             termbase.source_desc.append(element_text(element))
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building a large model.
-
-    Readers allocate millions of small objects and no cycles; the collector's repeated full
-    passes over them cost about a third of the read time of a 100,000-concept termbase.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def read_entries(root: etree._Element, path: str, names: EntryNames, termbase: Termbase,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trilex.lang.normalize import fold, match_key, normalize
+from trilex.lang.normalize import fold, match_key, normalize, normalize_text
 
 # Characters that exercise every rule: Thai consonants, vowels, tone marks, SARA AM in both
 # spellings, CJK (BMP and extension B), full-width forms, dashes, spaces, zero-width characters,
@@ -26,6 +26,12 @@ texts = st.text(alphabet=ALPHABET, max_size=40)
 def test_normalize_is_idempotent(text: str) -> None:
     once = normalize(text).text
     assert normalize(once).text == once
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts)
+def test_the_text_alone_is_the_text_of_the_full_normalization(text: str) -> None:
+    assert normalize_text(text) == normalize(text).text
 
 
 @settings(max_examples=400, deadline=None)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from trilex.lang.normalize import normalize_spans
+from trilex.lang.normalize import normalize_text
 from trilex.lang.scripts import is_mark
 from trilex.lang.tags import primary_subtag
 
@@ -58,7 +58,7 @@ def guess_lang(text: str) -> str:
 
 def match_key(text: str) -> str:
     """The form of ``text`` that matching compares: normalized, whitespace runs collapsed, trimmed."""
-    return _SPACES.sub(" ", normalize_spans(text)[0]).strip()
+    return _SPACES.sub(" ", normalize_text(text)).strip()
 
 
 def tokens(key: str) -> list[str]:
@@ -137,7 +137,7 @@ def _char_units(text: str) -> tuple[list[tuple[int, int]], list[str]]:
             spans[-1] = (spans[-1][0], index + 1)
         else:
             spans.append((index, index + 1))
-    return spans, [normalize_spans(text[start:end])[0] for start, end in spans]
+    return spans, [normalize_text(text[start:end]) for start, end in spans]
 
 
 def _token_units(text: str) -> tuple[list[tuple[int, int]], list[str]]:

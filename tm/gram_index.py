@@ -64,39 +64,78 @@ def query_grams(key: str) -> list[int]:
     return np.unique(gram_codes([key])[0]).tolist()
 
 
+class ChunkPostings:
+    """The postings of a chunk of prepared units before their segments have ids: for each
+    language, every distinct ``(trigram code, segment)`` pair, sorted, the segment given as its
+    index among the chunk's segments (in unit order). Built where the units are prepared (a
+    worker process); the store gives the segments ids as it adds them (:class:`PostingsBuffer`).
+    """
+
+    def __init__(self, langs: list[str], keys: list[str]):
+        """``langs[i]`` and ``keys[i]``: the primary language and match key of segment ``i``."""
+        import numpy as np
+
+        self.segments = len(keys)
+        self.by_lang: dict[str, tuple] = {}
+        for lang in dict.fromkeys(langs):
+            local = np.fromiter((i for i, segment_lang in enumerate(langs) if segment_lang == lang), dtype=np.uint32)
+            codes, owners = _distinct_postings([keys[i] for i in local.tolist()])
+            self.by_lang[lang] = (codes, local[owners])
+
+
 class PostingsBuffer:
     """Collects the postings of an import; :meth:`rows` turns them into one chunk of rows."""
 
     def __init__(self) -> None:
-        self.buffer: dict[str, tuple[list[int], list[str]]] = {}
+        #: ``[postings, ids]`` per chunk of units: ``ids[i]`` is the id given to the chunk's
+        #: segment ``i`` (0: not added, or written already).
+        self._chunks: list[list] = []
         self.pending = 0
 
-    def add(self, segment_id: int, lang: str, key: str) -> bool:
-        """Index segment ``segment_id`` (ids must grow) under the trigrams of ``key``; returns
-        whether :data:`FLUSH_SEGMENTS` segments are waiting (time to write a chunk)."""
-        ids, keys = self.buffer.setdefault(lang, ([], []))
-        ids.append(segment_id)
-        keys.append(key)
-        self.pending += 1
+    def add(self, postings: ChunkPostings, first: int, count: int, first_id: int) -> bool:
+        """Give the ``count`` segments of ``postings`` from index ``first`` on the ids
+        ``first_id``, ``first_id + 1``, … (ids must grow, chunk by chunk and segment by segment);
+        returns whether :data:`FLUSH_SEGMENTS` segments are waiting (time to write a chunk)."""
+        import numpy as np
+
+        if not self._chunks or self._chunks[-1][0] is not postings:
+            self._chunks.append([postings, np.zeros(postings.segments, dtype=np.uint32)])
+        self._chunks[-1][1][first:first + count] = np.arange(first_id, first_id + count, dtype=np.uint32)
+        self.pending += count
         return self.pending >= FLUSH_SEGMENTS
 
     def rows(self, chunk: int) -> Iterator[tuple[str, int, int, int, bytes]]:
-        """``(lang, gram, chunk, count, postings)`` for every trigram buffered, in trigram order
-        with each posting list sorted, then empties the buffer."""
+        """``(lang, gram, chunk, count, postings)`` for every trigram of the segments given ids
+        since the last call, in trigram order with each posting list sorted."""
         import numpy as np
 
-        for lang, (ids, keys) in self.buffer.items():
-            codes, segments = _distinct_postings(keys)
+        langs = dict.fromkeys(lang for postings, _ids in self._chunks for lang in postings.by_lang)
+        for lang in langs:
+            code_runs, id_runs = [], []
+            for postings, ids in self._chunks:
+                if lang in postings.by_lang:
+                    codes, local = postings.by_lang[lang]
+                    segment_ids = ids[local]
+                    added = segment_ids != 0
+                    code_runs.append(codes[added])
+                    id_runs.append(segment_ids[added])
+            codes, segments = np.concatenate(code_runs), np.concatenate(id_runs)
             if not len(codes):
                 continue
-            segments = np.asarray(ids, dtype=np.uint32)[segments]
+            # Each run is sorted by code, then id, and ids grow from run to run: a stable sort
+            # merges the runs (it finds them) into trigram order with every posting list sorted.
+            order = np.argsort(codes, kind="stable")
+            codes, segments = codes[order], segments[order]
             bounds = np.flatnonzero(np.diff(codes)) + 1
             starts = np.concatenate(([0], bounds))
             ends = np.concatenate((bounds, [len(codes)]))
             packed = segments.tobytes()
             yield from zip(repeat(lang), codes[starts].tolist(), repeat(chunk), (ends - starts).tolist(),
                            [packed[4 * begin:4 * end] for begin, end in zip(starts.tolist(), ends.tolist())])
-        self.buffer.clear()
+        # Only the last chunk can get more ids (units come in chunk order); what it has is written.
+        self._chunks = self._chunks[-1:]
+        if self._chunks:
+            self._chunks[0][1][:] = 0
         self.pending = 0
 
 

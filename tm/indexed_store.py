@@ -15,11 +15,12 @@ from abc import abstractmethod
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
+from trilex.gc_pause import paused_gc
 from trilex.lang.tags import primary_subtag
 from trilex.tm import gram_index
 from trilex.tm.fuzzy import comparable, match_key, percentages
 from trilex.tm.model import TranslationUnit, format_tmx_date
-from trilex.tm.unit_keys import PreparedUnit, prepare, prepared_units
+from trilex.tm.unit_keys import Placed, prepared_units, stored_units_prepared
 from trilex.tm.store import DEFAULT_MIN_SCORE, ConcordanceHit, FuzzyMatch, ImportResult, StoredUnit, TMStore
 
 #: Queries shorter than this (in match-key characters) have no trigram and are matched by
@@ -46,8 +47,8 @@ class IndexedStore(TMStore):
     # -- what a backend supplies ------------------------------------------------------------
 
     @abstractmethod
-    def _add_prepared(self, prepared: Iterable[PreparedUnit | int], origin: str) -> ImportResult:
-        """Add prepared units (:func:`~trilex.tm.unit_keys.prepare`) in one transaction (see :meth:`add`)."""
+    def _add_prepared(self, prepared: Iterable[Placed | int], origin: str) -> ImportResult:
+        """Add prepared units (:func:`~trilex.tm.unit_keys.prepared_units`) in one transaction (see :meth:`add`)."""
 
     @abstractmethod
     def gram_frequencies(self, lang: str, grams: list[int]) -> dict[int, int]:
@@ -102,10 +103,12 @@ class IndexedStore(TMStore):
 
     def add(self, units: Iterable[TranslationUnit], origin: str) -> ImportResult:
         imported = format_tmx_date(datetime.now(timezone.utc))
-        return self._add_prepared(prepared_units(units, origin, imported, self.jobs), origin)
+        with paused_gc():  # an import builds millions of tuples and no cycles
+            return self._add_prepared(prepared_units(units, origin, imported, self.jobs), origin)
 
     def add_stored(self, units: Iterable[StoredUnit]) -> ImportResult:
-        return self._add_prepared((prepare(stored.unit, stored.origin, stored.imported) for stored in units), "")
+        with paused_gc():
+            return self._add_prepared(stored_units_prepared(units), "")
 
     # -- fuzzy matches ----------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from trilex.tm.store import (
     configured_wait,
 )
 from trilex.tm.unit_codec import decode_unit
-from trilex.tm.unit_keys import STORED_KEY, PreparedUnit, batches, stored_key
+from trilex.tm.unit_keys import STORED_KEY, Placed, batches
 
 #: The version of the tables this trilex writes (``meta.schema_version``).
 SCHEMA_VERSION = 1
@@ -247,7 +247,7 @@ class PostgresStore(IndexedStore):
 
     # -- adding -----------------------------------------------------------------------------
 
-    def _add_prepared(self, prepared: Iterable[PreparedUnit | int], origin: str) -> ImportResult:
+    def _add_prepared(self, prepared: Iterable[Placed | int], origin: str) -> ImportResult:
         """Add the units in one transaction, a batch at a time: staged by ``COPY``, deduplicated
         by the unique constraint, their segments and postings copied in after them."""
         result = ImportResult(origin)
@@ -262,7 +262,8 @@ class PostgresStore(IndexedStore):
                 units = list(batch.values())
                 with self.db.cursor() as cursor:
                     with cursor.copy("COPY staging (seq, dedup_key, origin, imported, changed, data) FROM STDIN") as copy:
-                        for seq, (unit_origin, imported, key, changed, _unreadable, data, _segments) in enumerate(units):
+                        for seq, ((unit_origin, imported, key, changed, _unreadable, data, _segments), _postings,
+                                  _first) in enumerate(units):
                             copy.write_row((seq, key, unit_origin, imported, changed, data))
                     cursor.execute(
                         "INSERT INTO units(id, dedup_key, origin, imported, changed, data) "
@@ -279,11 +280,13 @@ class PostgresStore(IndexedStore):
                     result.added += len(added)
                     with cursor.copy("COPY segments (id, unit_id, lang, tag, text, key, length) FROM STDIN") as copy:
                         for seq in added:
-                            for segment in units[seq][6]:
-                                if next_segment > _MAX_SEGMENT_ID:
-                                    raise InputError("the TM is full (2**32 segments)", self._location)
+                            unit, unit_postings, first = units[seq]
+                            segments = unit[6]
+                            if next_segment + len(segments) - 1 > _MAX_SEGMENT_ID:
+                                raise InputError("the TM is full (2**32 segments)", self._location)
+                            postings.add(unit_postings, first, len(segments), next_segment)
+                            for segment in segments:
                                 copy.write_row((next_segment, next_unit + seq, *segment))
-                                postings.add(next_segment, segment[0], stored_key(segment))
                                 next_segment += 1
                     cursor.execute("TRUNCATE staging")
                 if postings.pending >= gram_index.FLUSH_SEGMENTS:

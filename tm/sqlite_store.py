@@ -39,7 +39,7 @@ from trilex.tm.indexed_store import IndexedStore, SegmentRecord, chunks
 from trilex.tm.model import TranslationUnit, readable_tmx_date
 from trilex.tm.store import WAIT_ENV, ImportResult, StoredUnit, StoreStats, TMBusyError, configured_wait
 from trilex.tm.unit_codec import decode_unit
-from trilex.tm.unit_keys import STORED_KEY, PreparedUnit, batches, dedup_key, newer, prepare, stored_key
+from trilex.tm.unit_keys import STORED_KEY, Placed, batches, dedup_key, newer, stored_units_prepared
 
 #: 1: dedup keys on normalized texts; 2: on texts with their inline codes, notes and props
 #: (a version-1 TM is upgraded by its next import: the keys are recomputed from the units).
@@ -261,8 +261,7 @@ class SQLiteStore(IndexedStore):
                 return None
             origin = built.execute("SELECT origin FROM units LIMIT 1").fetchone()[0]
             with self._busy_is_an_error():
-                return self._add((prepare(stored.unit, stored.origin, stored.imported)
-                                  for stored in _stored_units(built)), origin)
+                return self._add(stored_units_prepared(_stored_units(built)), origin)
         finally:
             self._temp = None
             built.close()
@@ -274,7 +273,7 @@ class SQLiteStore(IndexedStore):
     def location(self) -> str:
         return self.path
 
-    def _add_prepared(self, prepared: Iterable[PreparedUnit | int], origin: str) -> ImportResult:
+    def _add_prepared(self, prepared: Iterable[Placed | int], origin: str) -> ImportResult:
         self._imports_tried = True
         try:
             with self._busy_is_an_error():
@@ -292,7 +291,7 @@ class SQLiteStore(IndexedStore):
                 result.updated += merged.updated
         return result
 
-    def _add(self, prepared: Iterable[PreparedUnit | int], origin: str) -> ImportResult:
+    def _add(self, prepared: Iterable[Placed | int], origin: str) -> ImportResult:
         """Add the units in one write transaction, a batch at a time: duplicates found with one
         query per 500 keys, new rows numbered here (the transaction holds the write lock)."""
         result = ImportResult(origin)
@@ -307,7 +306,7 @@ class SQLiteStore(IndexedStore):
                 stored = self._stored_keys(list(batch))
                 unit_rows: list[tuple] = []
                 segment_rows: list[tuple] = []
-                for key, unit in batch.items():
+                for key, (unit, unit_postings, first) in batch.items():
                     unit_origin, imported, _key, changed, _unreadable, data, segments = unit
                     if key in stored:
                         result.duplicates += 1
@@ -318,10 +317,10 @@ class SQLiteStore(IndexedStore):
                             result.updated += 1
                         continue
                     unit_rows.append((next_unit, key, unit_origin, imported, changed, data))
+                    if postings.add(unit_postings, first, len(segments), next_segment):
+                        self._write_postings(postings)
                     for segment in segments:
                         segment_rows.append((next_segment, next_unit, *segment))
-                        if postings.add(next_segment, segment[0], stored_key(segment)):
-                            self._write_postings(postings)
                         next_segment += 1
                     next_unit += 1
                 self.db.executemany("INSERT INTO units(id, dedup_key, origin, imported, changed, data) "

@@ -16,17 +16,23 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING, TypeVar
 
+from trilex.gc_pause import paused_gc
 from trilex.lang.tags import primary_subtag
+from trilex.tm.gram_index import ChunkPostings
 from trilex.workers import ordered_map
 from trilex.tm.fuzzy import comparable, match_key
 from trilex.tm.model import DATE_ATTRIBUTES, Content, Note, Prop, TranslationUnit, readable_tmx_date
-from trilex.tm.store import ImportResult
+from trilex.tm.store import ImportResult, StoredUnit
 from trilex.tm.unit_codec import encode_unit
 
 if TYPE_CHECKING:
     from trilex.tm.tmx_pieces import Repair, TmxPiece
+
+T = TypeVar("T")
 
 #: Separators that cannot occur in XML text, so the parts of a key never run into each other.
 _FIELD, _ITEM, _OPEN, _CLOSE = "\x1f", "\x1e", "\x02", "\x03"
@@ -139,58 +145,112 @@ def newer(changed: str | None, stored: str | None) -> bool:
     return changed is not None and (stored is None or changed > stored)
 
 
-def _prepare_piece(task: tuple[TmxPiece, str | None, str]) -> tuple[list[PreparedUnit | int], list[Repair]]:
+@dataclass(frozen=True)
+class PreparedChunk:
+    """Units prepared together (:func:`prepare` each, in order) and the trigram postings of their
+    segments (:class:`~trilex.tm.gram_index.ChunkPostings`)."""
+
+    units: list[PreparedUnit | int]
+    postings: ChunkPostings
+
+
+#: A prepared unit as a store adds it: the unit, its chunk's postings and the index of its
+#: first segment among the chunk's segments.
+Placed = tuple[PreparedUnit, ChunkPostings, int]
+
+#: Units prepared together when they do not come from a TMX file read in pieces.
+CHUNK_UNITS = 1_000
+
+
+def prepare_chunk(units: Iterable[TranslationUnit], origin: str | None, imported: str) -> PreparedChunk:
+    """:func:`prepare` of each unit, with the postings of all their segments."""
+    return _with_postings([prepare(unit, origin, imported) for unit in units])
+
+
+def _with_postings(prepared: list[PreparedUnit | int]) -> PreparedChunk:
+    segments = [segment for unit in prepared if not isinstance(unit, int) for segment in unit[6]]
+    return PreparedChunk(prepared, ChunkPostings([segment[0] for segment in segments],
+                                                 [stored_key(segment) for segment in segments]))
+
+
+def _prepare_piece(task: tuple[TmxPiece, str | None, str]) -> tuple[PreparedChunk, list[Repair]]:
     """The units of one piece of a TMX file, prepared, and the repairs made reading them."""
     piece, origin, imported = task
-    units, repairs = piece.read()
-    return [prepare(unit, origin, imported) for unit in units], repairs
+    with paused_gc():
+        units, repairs = piece.read()
+        return prepare_chunk(units, origin, imported), repairs
 
 
 def prepared_units(units: Iterable[TranslationUnit], origin: str | None, imported: str,
-                   jobs: int = 1) -> Iterator[PreparedUnit | int]:
-    """:func:`prepare` of each unit, in order.
+                   jobs: int = 1) -> Iterator[Placed | int]:
+    """Each unit prepared (:func:`prepare`) and placed in its chunk, in order; for a unit
+    without text, the number of its unreadable dates.
 
     A TMX file read in pieces (:class:`~trilex.tm.tmx_pieces.TmxUnits`) is read and prepared
-    by ``jobs`` worker processes, a piece each at a time (:func:`trilex.workers.ordered_map`);
-    other units are prepared here (handing parsed units to a process costs more than
-    preparing them).
+    by ``jobs`` worker processes, a piece each at a time (:func:`trilex.workers.ordered_map`;
+    in this process for one job); other units are prepared here, :data:`CHUNK_UNITS` at a time
+    (handing parsed units to a process costs more than preparing them).
     """
     from trilex.tm.tmx_pieces import TmxUnits
 
-    if jobs > 1 and isinstance(units, TmxUnits):
+    if isinstance(units, TmxUnits):
         tasks = ((piece, origin, imported) for piece in units.pieces())
-        for prepared, repairs in ordered_map(_prepare_piece, tasks, jobs, "spawn"):
+        for chunk, repairs in ordered_map(_prepare_piece, tasks, jobs, "spawn"):
             units.report(repairs)
-            yield from prepared
+            yield from _placed(chunk)
         return
-    for unit in units:
-        yield prepare(unit, origin, imported)
+    for part in _in_chunks(units):
+        yield from _placed(prepare_chunk(part, origin, imported))
 
 
-def batches(prepared: Iterable[PreparedUnit | int], counts: ImportResult,
-            size: int = 5_000) -> Iterator[dict[bytes, PreparedUnit]]:
-    """Prepared units (see :func:`prepare`) in batches of up to ``size`` distinct units (keyed
-    by dedup key).
+def stored_units_prepared(units: Iterable[StoredUnit]) -> Iterator[Placed | int]:
+    """:func:`prepared_units` of units from a TM, each with its own origin and import date."""
+    for part in _in_chunks(units):
+        yield from _placed(_with_postings([prepare(stored.unit, stored.origin, stored.imported) for stored in part]))
+
+
+def _in_chunks(items: Iterable[T]) -> Iterator[list[T]]:
+    """``items`` in lists of :data:`CHUNK_UNITS`."""
+    remaining = iter(items)
+    return iter(lambda: list(islice(remaining, CHUNK_UNITS)), [])
+
+
+def _placed(chunk: PreparedChunk) -> Iterator[Placed | int]:
+    first = 0
+    for unit in chunk.units:
+        if isinstance(unit, int):
+            yield unit
+        else:
+            yield unit, chunk.postings, first
+            first += len(unit[6])
+
+
+def batches(placed: Iterable[Placed | int], counts: ImportResult,
+            size: int = 5_000) -> Iterator[dict[bytes, Placed]]:
+    """Prepared units (see :func:`prepared_units`) in batches of up to ``size`` distinct units
+    (keyed by dedup key), in the order they came.
 
     A duplicate inside a batch counts in ``counts.duplicates``; the newer copy (by change
-    date) is kept and counted in ``counts.updated``; empty units are counted and left out.
+    date) is kept, in the place of the first (whose postings are the same), and counted in
+    ``counts.updated``; empty units are counted and left out.
     """
-    batch: dict[bytes, PreparedUnit] = {}
-    for unit in prepared:
-        if isinstance(unit, int):
+    batch: dict[bytes, Placed] = {}
+    for item in placed:
+        if isinstance(item, int):
             counts.empty += 1
-            counts.unreadable_dates += unit
+            counts.unreadable_dates += item
             continue
+        unit = item[0]
         counts.unreadable_dates += unit[4]
         key = unit[2]
         earlier = batch.get(key)
         if earlier is not None:
             counts.duplicates += 1
-            if newer(unit[3], earlier[3]):
-                batch[key] = unit
+            if newer(unit[3], earlier[0][3]):
+                batch[key] = (unit, earlier[1], earlier[2])
                 counts.updated += 1
             continue
-        batch[key] = unit
+        batch[key] = item
         if len(batch) >= size:
             yield batch
             batch = {}
