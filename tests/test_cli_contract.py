@@ -19,7 +19,6 @@ has a row in :data:`GOOD_RUNS` (a successful invocation) and, if it reads files,
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import re

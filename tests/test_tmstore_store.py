@@ -154,6 +154,37 @@ def test_short_queries_of_one_and_two_characters(store):
     assert [match.unit.tuid for match in store.search_fuzzy("中心", "zh", min_score=50)] == ["2", "3", "4"]
 
 
+def test_a_short_query_finds_every_short_match_among_thousands_of_sentences_sharing_its_trigrams(store):
+    """Five hundred sentences hold นั้น and so do the short segments; the 400 trigram candidates
+    alone would be sentences. Every segment the threshold allows is scored: the result is
+    brute force's."""
+    from trilex.tm.fuzzy import match_key, percentages
+
+    sentences = [unit(f"s{n}", th=f"เรื่องนั้นเกิดขึ้นที่ตลาด {n} และเรื่องนั้นจบแล้ว") for n in range(500)]
+    shorts = [unit(f"w{n}", th=word) for n, word in enumerate(["นั้น", "นั่น", "นั้นๆ", "ขั้น", "นั้นเอง", "นน"])]
+    store.add(sentences + shorts, origin="x")
+    keys = {u.tuid: match_key(u.variants[0].text) for u in sentences + shorts}
+    scores = dict(zip(keys, percentages(match_key("นั้น"), list(keys.values()), "th")))
+    expected = {tuid for tuid, score in scores.items() if score >= 75}
+    found = {match.unit.tuid for match in store.search_fuzzy("นั้น", "th", limit=None)}
+    assert found == expected and "w0" in found and not any(tuid.startswith("s") for tuid in found)
+
+
+def test_short_segments_are_read_from_their_own_index_which_an_older_tm_gets_on_its_next_import(tmp_path):
+    """The lookup of short segments by length reads a covering index of them, not the rows; a
+    TM made before that index existed gets it the next time something is imported."""
+    path = tmp_path / "old.tm"
+    with open_store(path) as store:
+        store.add([unit("1", en="Save", th="บันทึก")], origin="x")
+        store.db.execute("DROP INDEX segments_short")
+    with open_store(path) as store:
+        store.add([unit("2", en="Open", th="เปิด")], origin="x")
+        plan = store.db.execute("EXPLAIN QUERY PLAN SELECT id, unit_id, tag, text, key FROM segments "
+                                "WHERE lang = 'th' AND length BETWEEN 3 AND 5 AND length <= 8").fetchall()
+        assert "COVERING INDEX segments_short" in plan[0][-1]
+        assert [m.unit.tuid for m in store.search_fuzzy("เปิด", "th")] == ["2"]
+
+
 def test_concordance_finds_phrases_including_short_non_ascii_ones(store):
     store.add([
         unit("1", zh="中国—东盟人工智能数据中心", th="ศูนย์ข้อมูลปัญญาประดิษฐ์จีน-อาเซียน"),

@@ -31,8 +31,16 @@ SHORT_QUERY = 3
 #: matched against every segment of a length the threshold allows, when there are at most
 #: :data:`WINDOW_LIMIT` of them: its few trigrams are shared by too many longer segments for
 #: the trigram candidates alone to reach the right ones (``sing`` is in thousands of sentences).
+#: Both stores keep the short segments in a covering partial index, so the window is read from
+#: a few index pages rather than from rows all over the file.
 SHORT_WINDOW = 8
-WINDOW_LIMIT = 5_000
+WINDOW_LIMIT = 20_000
+
+
+def short_window(high: int) -> str:
+    """An SQL condition that lets a lookup of segments at most ``high`` long use the stores'
+    partial index of short segments (its ``WHERE`` must be in the query as written)."""
+    return f" AND length <= {SHORT_WINDOW}" if high <= SHORT_WINDOW else ""
 
 #: Imports write one index chunk per 100,000 segments; past this many per trigram, merge them.
 MAX_FRAGMENTATION = 4.0
@@ -121,12 +129,13 @@ class IndexedStore(TMStore):
         size = len(comparable(key, lang))
         ratio = max(min_score, 1.0) / 100.0
         low, high = math.ceil(size * ratio - 1e-9), math.floor(size / ratio + 1e-9)
-        if len(key) < SHORT_QUERY:
+        # Every segment the threshold allows has a length in [low, high]: where there are few
+        # enough of them, scoring them all is exact (and needs no trigrams).
+        if len(key) < SHORT_QUERY or (high <= SHORT_WINDOW and
+                                      self.count_of_length(lang, low, high, WINDOW_LIMIT + 1) <= WINDOW_LIMIT):
             rows = self.segments_of_length(lang, low, high)
         else:
             rows = self.segments_by_id(gram_index.fuzzy_candidates(self, lang, key))
-            if high <= SHORT_WINDOW and self.count_of_length(lang, low, high, WINDOW_LIMIT + 1) <= WINDOW_LIMIT:
-                rows = _union(rows, self.segments_of_length(lang, low, high))
         best: dict[int, tuple[float, str, str]] = {}
         scores = percentages(key, [row[4] for row in rows], lang, cutoff=min_score)
         for (_segment_id, unit_id, tag, segment_text, _key), score in zip(rows, scores):
@@ -181,12 +190,6 @@ class IndexedStore(TMStore):
             if limit is not None and len(found) >= limit:
                 return found[:limit]
         return found
-
-
-def _union(candidates: list[SegmentRecord], window: list[SegmentRecord]) -> list[SegmentRecord]:
-    """The trigram ``candidates`` and the segments of a fitting length, each once."""
-    seen = {row[0] for row in candidates}
-    return candidates + [row for row in window if row[0] not in seen]
 
 
 def chunks(ids: Iterable[int], size: int = 500) -> Iterable[list[int]]:

@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from trilex.errors import ConfigError, InputError
 from trilex.tm import gram_index
-from trilex.tm.indexed_store import IndexedStore, SegmentRecord
+from trilex.tm.indexed_store import SHORT_WINDOW, IndexedStore, SegmentRecord, short_window
 from trilex.tm.location import public_location
 from trilex.tm.model import TranslationUnit
 from trilex.tm.store import (
@@ -71,6 +71,7 @@ CREATE TABLE segments (
 );
 CREATE INDEX segments_unit ON segments(unit_id);
 CREATE INDEX segments_length ON segments(lang, length);
+{short_index};
 CREATE TABLE grams (
     lang text NOT NULL,
     gram bigint NOT NULL,
@@ -81,6 +82,11 @@ CREATE TABLE grams (
 );
 ALTER TABLE grams ALTER COLUMN postings SET STORAGE EXTERNAL;
 """
+#: The short segments with all a lookup reads (see :data:`~trilex.tm.indexed_store.SHORT_WINDOW`);
+#: created by the next import or optimize in a TM made before it existed.
+_SHORT_INDEX = ("CREATE INDEX IF NOT EXISTS segments_short ON segments(lang, length) "
+                f"INCLUDE (id, unit_id, tag, text, key) WHERE length <= {SHORT_WINDOW}")
+_TABLES = _TABLES.format(short_index=_SHORT_INDEX)
 _OWN_TABLES = {"meta", "units", "segments", "grams"}
 
 _STAGING = """
@@ -203,6 +209,12 @@ class PostgresStore(IndexedStore):
         self.db.execute("INSERT INTO meta(name, value) VALUES ('application', %s), ('schema_version', %s)",
                         (APPLICATION, str(SCHEMA_VERSION)))
 
+    def _add_short_index(self) -> None:
+        """Create the index of short segments in a TM made before it existed (inside :meth:`_write`;
+        only when it is missing: even ``IF NOT EXISTS`` needs the table's owner)."""
+        if self.db.execute("SELECT to_regclass('segments_short')").fetchone()[0] is None:
+            self.db.execute(_SHORT_INDEX)
+
     def _ready(self) -> bool:
         """Whether the TM's tables exist (another process may have created them meanwhile)."""
         if self._pending and self._version() is not None:
@@ -253,6 +265,7 @@ class PostgresStore(IndexedStore):
         result = ImportResult(origin)
         self._imports_tried = True
         with self._write():
+            self._add_short_index()
             self.db.execute(_STAGING)
             postings = gram_index.PostingsBuffer()
             next_unit, next_segment = self.db.execute(
@@ -320,6 +333,7 @@ class PostgresStore(IndexedStore):
         if not self._ready():
             return 0
         with self._write():
+            self._add_short_index()
             self.db.execute(
                 "CREATE TEMP TABLE merged ON COMMIT DROP AS SELECT lang, gram, min(chunk) AS chunk, "
                 "sum(count)::integer AS count, string_agg(postings, ''::bytea ORDER BY chunk) AS postings "
@@ -360,11 +374,13 @@ class PostgresStore(IndexedStore):
 
     def segments_of_length(self, lang: str, low: int, high: int) -> list[SegmentRecord]:
         return self.db.execute(f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "
-                               "WHERE lang = %s AND length BETWEEN %s AND %s", (lang, low, high)).fetchall()
+                               f"WHERE lang = %s AND length BETWEEN %s AND %s{short_window(high)}",
+                               (lang, low, high)).fetchall()
 
     def count_of_length(self, lang: str, low: int, high: int, limit: int) -> int:
         return self.db.execute("SELECT count(*) FROM (SELECT 1 FROM segments WHERE lang = %s "
-                               "AND length BETWEEN %s AND %s LIMIT %s) AS fitting", (lang, low, high, limit)).fetchone()[0]
+                               f"AND length BETWEEN %s AND %s{short_window(high)} LIMIT %s) AS fitting",
+                               (lang, low, high, limit)).fetchone()[0]
 
     def segments_containing(self, lang: str, key: str, limit: int | None) -> list[SegmentRecord]:
         return self.db.execute(f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "

@@ -35,7 +35,7 @@ from typing import TypeVar
 
 from trilex.errors import InputError, OutputError
 from trilex.tm import gram_index
-from trilex.tm.indexed_store import IndexedStore, SegmentRecord, chunks
+from trilex.tm.indexed_store import SHORT_WINDOW, IndexedStore, SegmentRecord, chunks, short_window
 from trilex.tm.model import TranslationUnit, readable_tmx_date
 from trilex.tm.store import WAIT_ENV, ImportResult, StoredUnit, StoreStats, TMBusyError, configured_wait
 from trilex.tm.unit_codec import decode_unit
@@ -66,7 +66,13 @@ CREATE TABLE segments (
 );
 CREATE INDEX segments_unit ON segments(unit_id);
 CREATE INDEX segments_length ON segments(lang, length);
-""" + gram_index.SCHEMA
+""" + gram_index.SCHEMA + ";"
+
+#: The short segments with all a lookup reads (see :data:`~trilex.tm.indexed_store.SHORT_WINDOW`);
+#: created by the next import or optimize in a TM made before it existed.
+_SHORT_INDEX = ("CREATE INDEX IF NOT EXISTS segments_short ON segments(lang, length, id, unit_id, tag, text, key) "
+                f"WHERE length <= {SHORT_WINDOW}")
+_SCHEMA += _SHORT_INDEX
 
 #: The page cache of a connection (KiB).
 CACHE_KIB = 256 * 1024
@@ -298,6 +304,7 @@ class SQLiteStore(IndexedStore):
         self._until_not_busy(lambda: self.db.execute("BEGIN IMMEDIATE"))
         try:
             self._upgrade()
+            self.db.execute(_SHORT_INDEX)
             postings = gram_index.PostingsBuffer()
             next_unit, next_segment = self.db.execute(
                 "SELECT (SELECT coalesce(max(id), 0) + 1 FROM units), "
@@ -368,6 +375,7 @@ class SQLiteStore(IndexedStore):
         with self._busy_is_an_error():
             self._until_not_busy(lambda: self.db.execute("BEGIN IMMEDIATE"))
         try:
+            self.db.execute(_SHORT_INDEX)
             merged = gram_index.merge_chunks(self.db)
             self.db.execute("COMMIT")
         except BaseException:
@@ -414,11 +422,13 @@ class SQLiteStore(IndexedStore):
 
     def segments_of_length(self, lang: str, low: int, high: int) -> list[SegmentRecord]:
         return self.db.execute(f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "
-                               "WHERE lang = ? AND length BETWEEN ? AND ?", (lang, low, high)).fetchall()
+                               f"WHERE lang = ? AND length BETWEEN ? AND ?{short_window(high)}",
+                               (lang, low, high)).fetchall()
 
     def count_of_length(self, lang: str, low: int, high: int, limit: int) -> int:
         return self.db.execute("SELECT count(*) FROM (SELECT 1 FROM segments WHERE lang = ? "
-                               "AND length BETWEEN ? AND ? LIMIT ?)", (lang, low, high, limit)).fetchone()[0]
+                               f"AND length BETWEEN ? AND ?{short_window(high)} LIMIT ?)",
+                               (lang, low, high, limit)).fetchone()[0]
 
     def segments_containing(self, lang: str, key: str, limit: int | None) -> list[SegmentRecord]:
         sql = (f"SELECT id, unit_id, tag, text, {STORED_KEY} FROM segments "
