@@ -329,7 +329,8 @@ class PostgresStore(IndexedStore):
         return rows / grams if grams else 1.0
 
     def optimize(self) -> int:
-        """Join each trigram's chunks into one (one transaction); returns trigrams merged."""
+        """Join each trigram's chunks into one (one transaction), then vacuum the index tables;
+        returns trigrams merged."""
         if not self._ready():
             return 0
         with self._write():
@@ -342,7 +343,9 @@ class PostgresStore(IndexedStore):
             merged = self.db.execute(
                 "INSERT INTO grams(lang, gram, chunk, count, postings) "
                 "SELECT lang, gram, chunk, count, postings FROM merged").rowcount
-        self.db.execute("ANALYZE grams")
+        # Outside the transaction: statistics for the planner, and the visibility map that lets
+        # a lookup of short segments read their index alone.
+        self.db.execute("VACUUM (ANALYZE) grams, segments")
         return merged
 
     def search_fuzzy(self, text: str, lang: str, min_score: float = DEFAULT_MIN_SCORE,
