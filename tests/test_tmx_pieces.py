@@ -136,3 +136,14 @@ def test_a_bom_and_a_file_without_declaration_are_cut(tmp_path, small_pieces):
 def test_tool_written_files_read_the_same_either_way(name, small_pieces):
     path = DATA / name
     assert list(read_tmx_units(path)) == list(read_tmx(path)[1])
+
+
+@pytest.mark.parametrize("at", range(5, 13))
+def test_markup_is_found_wherever_it_falls_against_the_blocks_read(tmp_path, at):
+    import mmap
+
+    path = tmp_path / "data"
+    path.write_bytes(b"x" * at + b"<!-- -->" + b"y" * 20)
+    with open(path, "rb") as stream, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        assert tmx_pieces._holds_markup(data, 0, block=8)
+        assert not tmx_pieces._holds_markup(data, at + 2, block=8)

@@ -216,7 +216,17 @@ def _pieces(path: str, name: str, srclang: str | None) -> Iterator[TmxPiece]:
                 return
             yield TmxPiece(path, name, start, cut, line, root, False, srclang)
             line += data[start:cut].count(b"\n")
+            _let_go(data, start, cut)
             start = cut
+
+
+def _let_go(data: mmap.mmap, start: int, end: int) -> None:
+    """Drop the pages of ``data[start:end]`` from this process (they stay in the system's file
+    cache), so reading a 2 GB file does not leave 2 GB in its memory."""
+    if hasattr(data, "madvise") and hasattr(mmap, "MADV_DONTNEED"):
+        start -= start % mmap.PAGESIZE
+        if end > start:
+            data.madvise(mmap.MADV_DONTNEED, start, end - start)
 
 
 def _body_start(data: mmap.mmap) -> tuple[bytes, int] | None:
@@ -236,7 +246,7 @@ def _body_start(data: mmap.mmap) -> tuple[bytes, int] | None:
     if doctype:
         prolog = doctype.group().strip()
         offset += doctype.end()
-    if data.find(b"<!", offset) >= 0 or data.find(b"<?", offset) >= 0:
+    if _holds_markup(data, offset):
         return None
     root = _tag(data, b"<tmx", offset)
     if root is None:
@@ -245,6 +255,17 @@ def _body_start(data: mmap.mmap) -> tuple[bytes, int] | None:
     if body is None or data[body[1] - 2:body[1]] == b"/>" or root[0].endswith(b"/>"):
         return None
     return (prolog + root[0]).replace(b"\r", b" ").replace(b"\n", b" "), body[1]
+
+
+def _holds_markup(data: mmap.mmap, offset: int, block: int = 64 << 20) -> bool:
+    """Whether a comment, CDATA section, DTD part or processing instruction (``<!``, ``<?``) is
+    anywhere after ``offset``; read a block at a time, each let go once looked through."""
+    for start in range(offset, len(data), block):
+        end = min(start + block + 1, len(data))  # one byte more: a marker across the boundary
+        if data.find(b"<!", start, end) >= 0 or data.find(b"<?", start, end) >= 0:
+            return True
+        _let_go(data, start, end - 1)
+    return False
 
 
 def _tag(data: mmap.mmap, opening: bytes, offset: int) -> tuple[bytes, int] | None:
