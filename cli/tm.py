@@ -108,7 +108,7 @@ def no_password(*locations: str) -> Iterator[None]:
 def open_tm(location: str, create: bool = True, jobs: int = 1) -> Iterator[TMStore]:
     """The TM at ``location`` (a file or a server URL), closed afterwards; no error raised
     while opening or using it shows a password from ``location``. ``jobs``: processes an
-    import prepares units in."""
+    import reads a TMX file and prepares its units in."""
     from trilex.tm.store import open_store
 
     with no_password(location), open_store(location, create=create, jobs=jobs) as store:

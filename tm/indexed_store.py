@@ -2,8 +2,9 @@
 
 :class:`IndexedStore` answers :meth:`~trilex.tm.store.TMStore.search_fuzzy` and
 :meth:`~trilex.tm.store.TMStore.concordance` for SQLite and PostgreSQL alike: candidates from
-the trigram postings (:mod:`trilex.tm.gram_index`) or, for queries too short to have a trigram,
-the segments of a length that allows the threshold; exact re-scoring with rapidfuzz; the best
+the trigram postings (:mod:`trilex.tm.gram_index`) or, for queries too short to have a trigram
+and short queries that few segments could match, the segments of a length that allows the
+threshold; exact re-scoring with rapidfuzz; the best
 segment per unit; newer units first among equal scores. A backend supplies a handful of
 queries (the abstract methods below).
 """
@@ -27,10 +28,11 @@ from trilex.tm.store import DEFAULT_MIN_SCORE, ConcordanceHit, FuzzyMatch, Impor
 #: scanning the segments of a suitable length instead.
 SHORT_QUERY = 3
 
-#: A short query (at most this many characters or words in the longest match it allows) is also
-#: matched against every segment of a length the threshold allows, when there are at most
-#: :data:`WINDOW_LIMIT` of them: its few trigrams are shared by too many longer segments for
-#: the trigram candidates alone to reach the right ones (``sing`` is in thousands of sentences).
+#: A short query (at most this many characters or words in the longest match it allows) is
+#: matched against every segment of a length the threshold allows instead of trigram
+#: candidates, when there are at most :data:`WINDOW_LIMIT` of them — exact, since every match
+#: has such a length: its few trigrams are shared by too many longer segments for the trigram
+#: candidates to reach the right ones (``sing`` is in thousands of sentences).
 #: Both stores keep the short segments in a covering partial index, so the window is read from
 #: a few index pages rather than from rows all over the file.
 SHORT_WINDOW = 8

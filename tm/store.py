@@ -194,7 +194,7 @@ def open_store(location: str | os.PathLike[str], create: bool = True, wait: floa
     first use, with ``create``; ``?schema=NAME`` keeps several TMs in one database).
 
     ``wait`` is how many seconds a writer waits for another one (default: :func:`configured_wait`);
-    ``jobs`` how many processes an import prepares units in (:attr:`TMStore.jobs`).
+    ``jobs`` how many processes an import reads a TMX file and prepares its units in (:attr:`TMStore.jobs`).
     A new TM appears only once its first import succeeds (or when it is closed without any
     import): a failed import into a new TM leaves no file behind.
 
