@@ -1,7 +1,8 @@
 """Translation units from the files a TM is filled from: TMX, bilingual documents and termbases.
 
-* TMX is read with :func:`trilex.tm.tmx.read_tmx`, every unit whole (notes, props, inline
-  codes, dates);
+* TMX is read with :func:`trilex.tm.tmx_pieces.read_tmx_units` (in pieces that an import's
+  worker processes read, or whole with :func:`trilex.tm.tmx.read_tmx`), every unit whole
+  (notes, props, inline codes, dates);
 * XLIFF, PO and CSV/TSV go through :func:`trilex.bitext.read_document` (parallel text through
   :func:`read_parallel_units`): one
   unit per translated segment (source and target as the file wrote them; the file's notes and
@@ -10,8 +11,8 @@
   :func:`trilex.termbase.load`: one unit per concept, with the preferred term of each language.
 
 Given a :class:`~trilex.progress.ReadProgress`, the readers say how far they have got: a TMX
-file is read through a byte counter (``done``/``total`` in bytes of the file, ``total`` unknown
-for a pipe); the other formats are read whole first, so they count the segments or concepts
+file in bytes (``done``/``total``: the end of the last piece handed out, or what a byte
+counter has read; ``total`` unknown for a pipe); the other formats are read whole first, so they count the segments or concepts
 handed out of those in the file.
 """
 

@@ -2,16 +2,16 @@
 
 A TM import spends most of its time parsing and preparing units; handing parsed units to
 worker processes costs more than preparing them (pickling a unit is slower than normalizing
-it). So the workers read the file themselves: :func:`split_tmx` cuts the body into byte
-ranges (:data:`PIECES` of them, within bounds) that end after a ``</tu>``, and each :class:`TmxPiece`
+it). So the workers read the file themselves: :func:`read_tmx_units` cuts the body into byte
+ranges (about :data:`PIECES` of them) that end after a ``</tu>``, and each :class:`TmxPiece`
 is parsed on its own, wrapped in the file's own ``<tmx>`` start tag, by the same unit reader
 as :func:`~trilex.tm.tmx_read.read_tmx`. Lines in errors and warnings are the file's lines.
 
 A file is cut only where a ``</tu>`` in the bytes can only be the end of a unit: UTF-8 (with
 or without BOM), and no comment, CDATA section, internal DTD subset or processing instruction
 after the XML declaration (markup that could hide one; a ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">``
-is fine). Other files — and standard input — are read
-whole by :func:`~trilex.tm.tmx_read.read_tmx`; :func:`read_tmx_units` picks the way.
+is fine). Other files — and standard input — are read whole by
+:func:`~trilex.tm.tmx_read.read_tmx`.
 """
 
 from __future__ import annotations
