@@ -48,13 +48,22 @@ def gram_codes(keys: list[str]):
     """
     import numpy as np
 
+    points, owner, inside = _trigram_starts(keys)
+    return _codes(points.astype(np.int64), inside), owner
+
+
+def _trigram_starts(keys: list[str]):
+    """The code points of ``keys`` end to end (``uint32``), the key each trigram belongs to, and
+    which of the ``len(points) - 2`` positions start a trigram inside one key."""
+    import numpy as np
+
     lengths = np.fromiter((len(key) for key in keys), dtype=np.int64, count=len(keys))
-    points = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    points = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32)
     if len(points) < 3:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    owner = np.repeat(np.arange(len(keys)), lengths)
+        return points[:0], np.empty(0, dtype=np.int64), np.empty(0, dtype=bool)
+    owner = np.repeat(np.arange(len(keys), dtype=np.int64), lengths)
     inside = owner[:-2] == owner[2:]
-    return _codes(points, inside), owner[:-2][inside]
+    return points, owner[:-2][inside], inside
 
 
 def query_grams(key: str) -> list[int]:
@@ -149,13 +158,9 @@ def _distinct_postings(keys: list[str]):
     """
     import numpy as np
 
-    lengths = np.fromiter((len(key) for key in keys), dtype=np.int64, count=len(keys))
-    points = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32)
-    if len(points) < 3:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    owner = np.repeat(np.arange(len(keys), dtype=np.int64), lengths)
-    inside = owner[:-2] == owner[2:]
-    owner = owner[:-2][inside]
+    points, owner, inside = _trigram_starts(keys)
+    if not len(owner):
+        return np.empty(0, dtype=np.int64), owner
     alphabet = np.flatnonzero(np.bincount(points))
     table = np.zeros(int(alphabet[-1]) + 1, dtype=np.int64)
     table[alphabet] = np.arange(len(alphabet))
@@ -182,7 +187,7 @@ def _distinct_postings(keys: list[str]):
 
 
 def _codes(points, inside):
-    """The trigram codes of consecutive code points, those where ``inside`` is true."""
+    """The trigram codes (``points`` as ``int64``) at the positions where ``inside`` is true."""
     return ((points[:-2] << 42) | (points[1:-1] << 21) | points[2:])[inside]
 
 

@@ -12,8 +12,8 @@
 
 Given a :class:`~trilex.progress.ReadProgress`, the readers say how far they have got: a TMX
 file in bytes (``done``/``total``: the end of the last piece handed out, or what a byte
-counter has read; ``total`` unknown for a pipe); the other formats are read whole first, so they count the segments or concepts
-handed out of those in the file.
+counter has read; ``total`` unknown for a pipe); the other formats are read whole first, so
+they count the segments or concepts handed out of those in the file.
 """
 
 from __future__ import annotations
