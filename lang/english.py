@@ -19,6 +19,18 @@ import re
 from functools import lru_cache
 
 _VOWELS = "aeiou"
+#: English function words (articles, pronouns, auxiliaries, prepositions, conjunctions…): they
+#: carry no meaning a translation must keep, so word-pair anchors leave them out.
+FUNCTION_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be been before being below
+between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me
+more most my myself no nor not now of off on once only or other our ours ourselves out over own
+same she should so some such than that the their theirs them themselves then there these they
+this those through to too under until up very was we were what when where which while who whom
+why will with would you your yours yourself yourselves one ones thing something someone get got
+may might must shall upon per via
+""".split())
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 

@@ -204,3 +204,21 @@ def thai_cluster_boundaries(text: str) -> set[int]:
         else:
             bounds.update(i for i in range(run.start + 1, run.end) if not is_mark(text[i]))
     return bounds
+
+
+def thai_wordnet_rows() -> list[tuple[str, str]]:
+    """``(synset id, Thai lemma)`` rows of the Thai WordNet PyThaiNLP ships (``wordnet_th.db``),
+    sorted; empty when the file is absent."""
+    import sqlite3
+
+    _configure_pythainlp()
+    from pythainlp.corpus import corpus_path
+
+    path = os.path.join(corpus_path(), "wordnet_th.db")
+    if not os.path.exists(path):
+        return []
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return sorted(connection.execute("SELECT synsetid, li FROM word_synset"))
+    finally:
+        connection.close()

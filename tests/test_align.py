@@ -10,7 +10,7 @@ from trilex.tm.align.lengths import LengthCost, text_length
 from trilex.tm.align.search import Costs, Side, Weights, align
 from trilex.tm.align.units import BEAD_PROP, CONFIDENCE_PROP
 
-LENGTH_ONLY = Weights(anchor_match=0.0, anchor_miss=0.0, anchor_apart=0.0)
+LENGTH_ONLY = Weights(anchor_match=0.0, anchor_miss=0.0, anchor_apart=0.0, word_pairs=0.0)
 
 
 def _pairs(source: str, target: str, source_lang: str, target_lang: str, **options):

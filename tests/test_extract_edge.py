@@ -23,8 +23,8 @@ from trilex.termbase.extract.lexicon import (
 )
 from trilex.termbase.extract.meaning import head_index, word_meanings
 from trilex.termbase.extract.thai_edge import is_thai_word, tokenize
-from trilex.termbase.extract.wordlist import is_person_noun, known, rendered
-from trilex.termbase.extract.wordlist_build import build
+from trilex.lang.wordlists.thai_english import is_person_noun, known, rendered
+from trilex.lang.wordlists.build_thai_english import build
 
 
 def only(text: str):

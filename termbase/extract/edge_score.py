@@ -15,13 +15,13 @@ scored by a weighted sum of features (:data:`WEIGHTS`):
   preposition or conjunction (ORCHID tags and the stop words: ``คือ``, ``ประกอบด้วย``,
   ``ได้แก่``), a title or role noun (ORCHID's title tag, an agent noun in ``ผู้…``, the word after
   a titled person's name: ``นายธีระ มหาสุข อธิบดี|กรมชลประทาน``, a word whose senses are people in
-  the word list of :mod:`.wordlist`: ``ประธาน|สภา…``), or a space; ``left_linker`` (negative): it
-  is ``แห่ง`` or ``ว่าด้วย`` (*of*), which join a head to the rest of its term;
+  the Thai–English word list, :mod:`trilex.lang.wordlists.thai_english`: ``ประธาน|สภา…``), or a
+  space; ``left_linker`` (negative): it is ``แห่ง`` or ``ว่าด้วย`` (*of*), which join a head to the rest of its term;
 * ``first_verb``, ``first_role`` (negative): the span would open with a verb (ORCHID tag, corrected
   by the Thai WordNet's word classes; not inside a spelled name: ``ดอยคำ``) or a role noun;
   ``inner_copula`` (negative): it would hold a copula (``คือ``, ``เป็น``);
 * ``starts_spelled``: it opens a Thai run that spells the gloss;
-* what the words mean (:mod:`.meaning`, the Thai–English word list of :mod:`.wordlist`):
+* what the words mean (:mod:`.meaning`, through :mod:`trilex.lang.wordlists.thai_english`):
   ``head_rendered``: the first word translates the English head (``อ่างเก็บน้ำ`` *Reservoir*,
   ``เขื่อน`` *Dam*, with no head table); ``first_unrendered`` (negative): the first word is in
   the list but translates nothing of the gloss while a later word does (``กลุ่ม|…``);
@@ -51,7 +51,7 @@ from dataclasses import dataclass
 
 from trilex.termbase.extract.evidence import SpelledRun, gloss_words, spelled_runs
 from trilex.termbase.extract.meaning import head_index, word_meanings
-from trilex.termbase.extract.wordlist import is_person_noun
+from trilex.lang.wordlists.thai_english import is_person_noun
 from trilex.termbase.extract.lexicon import frame_opener, is_known_name, name_part_head, word_classes
 from trilex.termbase.extract.thai_edge import (
     MAX_CHUNKS, NO_START, STOP_TAGS, STOP_WORDS, TITLES, WORD_CHARS, Edge, Token, _chunk_starts,

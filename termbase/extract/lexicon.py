@@ -26,6 +26,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from trilex.lang.thai import thai_wordnet_rows
+
 #: A part-of-name head opens at least this many Wikipedia titles…
 PART_HEAD_MIN_TITLES = 100
 #: …and at least this share of them is the head followed by another title.
@@ -132,27 +134,6 @@ def frame_opener(last_word: str) -> str | None:
         return None
     word, count = openers.most_common(1)[0]
     return word if count >= FRAME_SHARE * total and word != last_word else None
-
-
-def thai_wordnet_rows() -> list[tuple[str, str]]:
-    """``(synset id, Thai lemma)`` rows of the Thai WordNet PyThaiNLP ships (``wordnet_th.db``),
-    sorted; empty when the file is absent."""
-    import os
-    import sqlite3
-
-    from trilex.lang.thai import _configure_pythainlp
-
-    _configure_pythainlp()
-    from pythainlp.corpus import corpus_path
-
-    path = os.path.join(corpus_path(), "wordnet_th.db")
-    if not os.path.exists(path):
-        return []
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return sorted(connection.execute("SELECT synsetid, li FROM word_synset"))
-    finally:
-        connection.close()
 
 
 def _build_word_classes() -> dict[str, str]:

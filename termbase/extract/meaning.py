@@ -1,5 +1,5 @@
 """What the gloss says a Thai word means: which English words of the gloss a word before it
-translates, through the Thai–English word list (:mod:`.wordlist`).
+translates, through the Thai–English word list (:mod:`trilex.lang.wordlists.thai_english`).
 
 ``กลุ่มวิสาหกิจชุมชน (community enterprise)``: ``ชุมชน`` renders *community*, ``กลุ่ม`` (*group*)
 renders nothing of the gloss, so the term is unlikely to open with it;
@@ -16,7 +16,7 @@ from trilex.lang.english import stem
 from trilex.termbase.extract.evidence import GlossWords
 from trilex.termbase.extract.heads import english_head
 from trilex.termbase.extract.thai_edge import Token, is_thai_word
-from trilex.termbase.extract.wordlist import is_person_noun, known, rendered
+from trilex.lang.wordlists.thai_english import is_person_noun, known, rendered
 
 #: A word of the list may be written as this many tokens of the segmenter (``อ่าง|เก็บ|น้ำ``).
 MAX_WORD_TOKENS = 3

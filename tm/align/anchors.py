@@ -87,6 +87,12 @@ def paragraph_anchors(text: str, lang: str, pieces: Sequence[tuple[int, int]],
     if matcher is not None:
         for term in matcher.find(text):
             found.append((term.start, Anchor("c", frozenset({term.concept.id}))))
+    return placed(found, pieces)
+
+
+def placed(found: Sequence[tuple[int, Anchor]], pieces: Sequence[tuple[int, int]]) -> list[list[Anchor]]:
+    """Anchors found at offsets of a paragraph (``(offset, anchor)``) given to the pieces they
+    start in (``pieces``: their ``(start, end)``, in order), each with its place in its piece."""
     starts = [start for start, _ in pieces]
     out: list[list[Anchor]] = [[] for _ in pieces]
     for start, anchor in sorted(found, key=lambda item: item[0]):

@@ -1,10 +1,13 @@
 """Aligning two documents: paragraphs first, then the sentences inside aligned paragraphs.
 
 1. Both texts are cut into paragraphs and each paragraph into pieces
-   (:mod:`trilex.lang.sentences`); anchors are found per paragraph (:mod:`trilex.tm.align.anchors`).
+   (:mod:`trilex.lang.sentences`); anchors and word pairs are found per paragraph
+   (:mod:`trilex.tm.align.anchors`, :mod:`trilex.tm.align.word_pairs`).
 2. Where both documents have several paragraphs, the paragraphs are aligned first (the same
    search, items being paragraphs), so that a long document is aligned as many small regions.
    A pair of documents whose paragraph counts differ by more than half is aligned as one region.
+   Word pairs are left out of this pass: numbers and names place paragraphs well enough, and
+   paragraphs hold too many words for a share of them to tell right from wrong.
 3. Inside each region the pieces are aligned (:mod:`trilex.tm.align.search`); each bead becomes
    an :class:`AlignedPair` with its type (sentences on each side, ``2-1``…) and a confidence.
 """
@@ -23,6 +26,7 @@ from trilex.lang.tags import primary_subtag
 from trilex.tm.align.anchors import Anchor, joined, pairable, paragraph_anchors
 from trilex.tm.align.lengths import LengthCost, text_length
 from trilex.tm.align.search import Bead, Costs, Side, Weights, align
+from trilex.tm.align.word_pairs import word_anchors
 
 if TYPE_CHECKING:
     from trilex.lang.matcher import TermMatcher
@@ -40,8 +44,8 @@ PARAGRAPH_RATIO = 1.5
 #: Weights of the confidence (logistic over :func:`confidence_features`), fitted by
 #: ``benchmarks/calibrate_align.py`` on NTREX-128's development half.
 CONFIDENCE_WEIGHTS = {
-    "bias": 1.505, "length": -0.196, "matched": 0.087, "missed": -0.341, "apart": -0.547, "ends": -0.121,
-    "joined": -0.780, "null_bias": 0.769, "null_ends": -0.073, "null_missed": 0.112,
+    "bias": 0.667, "length": -0.220, "matched": 0.075, "missed": -0.288, "apart": -0.466, "ends": -0.083,
+    "joined": -0.621, "words": 1.915, "null_bias": 1.598, "null_ends": -0.069, "null_missed": -0.062,
 }
 
 
@@ -74,6 +78,7 @@ class _Item:
     length: int
     end_probability: float
     anchors: tuple[Anchor, ...]
+    words: tuple[Anchor, ...]
 
 
 @dataclass
@@ -97,9 +102,11 @@ def _read(text: str, lang: str, matcher: TermMatcher | None) -> _Document:
     for start, end in paragraphs(text):
         paragraph = text[start:end]
         pieces = sentence_pieces(paragraph, lang)
-        anchors = paragraph_anchors(paragraph, lang, [(piece.start, piece.end) for piece in pieces], matcher)
+        spans = [(piece.start, piece.end) for piece in pieces]
+        anchors, words = paragraph_anchors(paragraph, lang, spans, matcher), word_anchors(paragraph, lang, spans)
         out.append([_Item(start + piece.start, start + piece.end, text_length(paragraph[piece.start:piece.end]),
-                          piece.end_probability, tuple(found)) for piece, found in zip(pieces, anchors)])
+                          piece.end_probability, tuple(found), tuple(said))
+                    for piece, found, said in zip(pieces, anchors, words)])
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     return _Document(text, lang, [paragraph for paragraph in out if paragraph], line_starts)
 
@@ -108,13 +115,13 @@ def _is_thai(lang: str) -> bool:
     return primary_subtag(lang) == "th"
 
 
-def _side(items: Sequence[_Item], anchors: Sequence[tuple[Anchor, ...]], lang: str,
-          paragraph_ends: bool = False) -> Side:
+def _side(items: Sequence[_Item], anchors: Sequence[tuple[Anchor, ...]], words: Sequence[tuple[Anchor, ...]],
+          lang: str, paragraph_ends: bool = False) -> Side:
     probabilities = [PARAGRAPH_END if paragraph_ends and item.end_probability >= 1.0 else item.end_probability
                      for item in items]
     thai = _is_thai(lang)
     return Side([item.length for item in items], probabilities, anchors,
-                max_items=THAI_MAX_PIECES if thai else SENTENCE_MAX_ITEMS, pieces=thai)
+                max_items=THAI_MAX_PIECES if thai else SENTENCE_MAX_ITEMS, pieces=thai, words=words)
 
 
 class Aligner:
@@ -167,8 +174,10 @@ class Aligner:
                       tgt_items: list[_Item]) -> list[tuple[AlignedPair, dict[str, float]]]:
         src_anchors, tgt_anchors = pairable([list(item.anchors) for item in src_items],
                                             [list(item.anchors) for item in tgt_items])
-        src_side = _side(src_items, src_anchors, source.lang, paragraph_ends=True)
-        tgt_side = _side(tgt_items, tgt_anchors, target.lang, paragraph_ends=True)
+        src_words, tgt_words = pairable([list(item.words) for item in src_items],
+                                        [list(item.words) for item in tgt_items], sounds=False)
+        src_side = _side(src_items, src_anchors, src_words, source.lang, paragraph_ends=True)
+        tgt_side = _side(tgt_items, tgt_anchors, tgt_words, target.lang, paragraph_ends=True)
         beads = align(Costs(src_side, tgt_side, self.length, self.weights))
         return [self._pair(bead, source, target, src_items, tgt_items) for bead in beads]
 
@@ -206,6 +215,7 @@ def confidence_features(bead: Bead, kind: str) -> dict[str, float]:
         return {"null_bias": 1.0, "null_ends": bead.ends_cost, "null_missed": float(bead.anchors_missed)}
     return {"bias": 1.0, "length": bead.length_cost, "matched": float(bead.anchors_matched),
             "missed": float(bead.anchors_missed), "apart": bead.anchors_apart, "ends": bead.ends_cost,
+            "words": bead.word_share,
             "joined": float(sum(int(n) for n in kind.split("-")) - 2)}
 
 

@@ -14,6 +14,9 @@ paragraph. A *bead* takes ``a`` consecutive items of the source and ``b`` of the
   other, a penalty for each one left without its partner, and one for matched anchors that stand
   in different places of their sentences (a name at the start of one and at the end of the
   other: word order is kept in translation more often than not);
+* word pairs (:mod:`trilex.tm.align.word_pairs`): a bonus for the share of the bead's words that
+  pair (the Dice coefficient: twice the pairs over the words of both sides, so that a bead is not
+  rewarded for its size, as it would be by a bonus per pair);
 * for a bead with an empty side (1-0, 0-1), a fixed penalty.
 
 How many items a side of a bead may take is :attr:`Side.max_items` (2 for sentences, more for
@@ -71,6 +74,11 @@ class Side:
     flat_anchors: list[Anchor] = field(init=False, repr=False)
     #: Where each anchor stands, in characters from the start of the side.
     anchor_positions: list[float] = field(init=False, repr=False)
+    #: Per item its word-pair anchors (:mod:`trilex.tm.align.word_pairs`); none when empty.
+    words: Sequence[tuple[Anchor, ...]] = ()
+    #: Word ``g`` (all items' words in order) belongs to items from ``word_prefix[k]`` on.
+    word_prefix: list[int] = field(init=False, repr=False)
+    flat_words: list[Anchor] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.prefix = [0, *accumulate(self.lengths)]
@@ -79,6 +87,9 @@ class Side:
         self.flat_anchors = [anchor for item in self.anchors for anchor in item]
         self.anchor_positions = [self.prefix[k] + anchor.where * self.lengths[k]
                                  for k, item in enumerate(self.anchors) for anchor in item]
+        words = self.words or [()] * len(self.lengths)
+        self.word_prefix = [0, *accumulate(len(w) for w in words)]
+        self.flat_words = [word for item in words for word in item]
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -94,6 +105,7 @@ class Weights:
     anchor_apart: float = 4.0
     null: float = 4.0
     bead: float = -2.0
+    word_pairs: float = 8.0
 
 
 @dataclass(frozen=True)
@@ -110,6 +122,8 @@ class Bead:
     anchors_apart: float = 0.0
     #: The segmentation cost where the bead's sides end (negative: at likely sentence ends).
     ends_cost: float = 0.0
+    #: The share of the bead's words that pair (Dice, 0..1; 0 without words on both sides).
+    word_share: float = 0.0
 
 
 class Costs:
@@ -117,28 +131,38 @@ class Costs:
 
     def __init__(self, source: Side, target: Side, length: LengthCost, weights: Weights) -> None:
         self.source, self.target, self.length, self.weights = source, target, length, weights
-        #: For each source anchor the target anchors it can pair with, in order, and back.
-        self.partners = _partners(source.flat_anchors, target.flat_anchors)
-        self.partners_back = _partners(target.flat_anchors, source.flat_anchors)
+        self.anchor_pairing = _Pairing(source.flat_anchors, target.flat_anchors)
+        self.word_pairing = _Pairing(source.flat_words, target.flat_words)
         #: The anchor pairs of the anchor ranges seen so far (:meth:`pairs`).
         self._pairs: dict[tuple[int, int, int, int], tuple[tuple[int, int], ...]] = {}
+        #: The word shares of the word ranges seen so far (:meth:`word_share`; a search run again
+        #: with a wider band asks for the same beads).
+        self._shares: dict[tuple[int, int, int, int], float] = {}
 
     def pairs(self, i0: int, i1: int, j0: int, j1: int) -> tuple[tuple[int, int], ...]:
         """The anchors of source items ``i0:i1`` paired with a distinct anchor of target items
-        ``j0:j1`` (greedily, in order, from the side with fewer anchors), as ``(source anchor,
-        target anchor)`` indexes. They depend only on which anchors the bead holds, so they are
-        kept by those ranges: beads that differ by items without anchors share them."""
+        ``j0:j1`` (:meth:`_Pairing.pairs`), as ``(source anchor, target anchor)`` indexes. They
+        depend only on which anchors the bead holds, so they are kept by those ranges: beads that
+        differ by items without anchors share them."""
         src, tgt = self.source, self.target
         key = (src.anchor_prefix[i0], src.anchor_prefix[i1], tgt.anchor_prefix[j0], tgt.anchor_prefix[j1])
         found = self._pairs.get(key)
         if found is None:
-            s_lo, s_hi, t_lo, t_hi = key
-            if s_hi - s_lo <= t_hi - t_lo:
-                found = _greedy(s_lo, s_hi, self.partners, t_lo, t_hi)
-            else:
-                found = tuple((g, h) for h, g in _greedy(t_lo, t_hi, self.partners_back, s_lo, s_hi))
-            self._pairs[key] = found
+            found = self._pairs[key] = self.anchor_pairing.pairs(*key)
         return found
+
+    def word_share(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """The share of the words of source items ``i0:i1`` and target items ``j0:j1`` that pair
+        up: twice the pairs over the words of both sides (0 when a side has none)."""
+        src, tgt = self.source, self.target
+        s_lo, s_hi, t_lo, t_hi = src.word_prefix[i0], src.word_prefix[i1], tgt.word_prefix[j0], tgt.word_prefix[j1]
+        if s_lo == s_hi or t_lo == t_hi:
+            return 0.0
+        key = (s_lo, s_hi, t_lo, t_hi)
+        share = self._shares.get(key)
+        if share is None:
+            share = self._shares[key] = 2 * len(self.word_pairing.pairs(*key)) / (s_hi - s_lo + t_hi - t_lo)
+        return share
 
     def apart(self, pairs: tuple[tuple[int, int], ...], i0: int, i1: int, j0: int, j1: int) -> float:
         """How far apart the paired anchors stand in their sides of the bead: the sum of the
@@ -167,7 +191,25 @@ class Costs:
         if i1 == i0 or j1 == j0:
             return Bead((i0, i1), (j0, j1), cost + w.null, 0.0, hits, misses, apart, ends)
         length = self.length(src.prefix[i1] - src.prefix[i0], tgt.prefix[j1] - tgt.prefix[j0])
-        return Bead((i0, i1), (j0, j1), cost + w.bead + length, length, hits, misses, apart, ends)
+        share = self.word_share(i0, i1, j0, j1)
+        return Bead((i0, i1), (j0, j1), cost + w.bead + length - w.word_pairs * share, length, hits, misses,
+                    apart, ends, share)
+
+
+class _Pairing:
+    """Which anchors of one sequence can pair with which of another (same kind, a shared key)."""
+
+    def __init__(self, anchors: Sequence[Anchor], others: Sequence[Anchor]) -> None:
+        #: For each anchor the ``others`` it can pair with, in order, and back.
+        self.partners = _partners(anchors, others)
+        self.partners_back = _partners(others, anchors)
+
+    def pairs(self, lo: int, hi: int, other_lo: int, other_hi: int) -> tuple[tuple[int, int], ...]:
+        """Anchors ``lo:hi`` paired with distinct ``others`` ``other_lo:other_hi``, greedily, in
+        order, from the side with fewer anchors, as ``(anchor, other)`` indexes."""
+        if hi - lo <= other_hi - other_lo:
+            return _greedy(lo, hi, self.partners, other_lo, other_hi)
+        return tuple((g, h) for h, g in _greedy(other_lo, other_hi, self.partners_back, lo, hi))
 
 
 def _partners(anchors: Sequence[Anchor], others: Sequence[Anchor]) -> list[list[int]]:
@@ -302,7 +344,7 @@ def _align_by_blocks(costs: Costs, n: int, m: int) -> list[Bead]:
 
 def _slice(side: Side, start: int, end: int) -> Side:
     return Side(side.lengths[start:end], side.end_probabilities[start:end], side.anchors[start:end],
-                side.max_items, side.pieces)
+                side.max_items, side.pieces, words=side.words[start:end])
 
 
 def _only_nulls(costs: Costs, n: int, m: int) -> list[Bead]:
@@ -323,10 +365,11 @@ def _search(costs: Costs, n: int, m: int, band: list[tuple[int, int]], beam: flo
     inf = math.inf
     src, tgt, w = costs.source, costs.target, costs.weights
     sp, tp, sa, ta = src.prefix, tgt.prefix, src.anchor_prefix, tgt.anchor_prefix
+    sw, tw = src.word_prefix, tgt.word_prefix
     length, ratio, variance = costs.length, costs.length.ratio, costs.length.variance
     cache, length_cost = length.cache, length.cost
-    miss, hit, null, apart_w = w.anchor_miss, w.anchor_match, w.null, w.anchor_apart
-    pairs, apart = costs.pairs, costs.apart
+    miss, hit, null, apart_w, lexical = w.anchor_miss, w.anchor_match, w.null, w.anchor_apart, w.word_pairs
+    pairs, apart, word_share = costs.pairs, costs.apart, costs.word_share
     seg_s = [0.0] + [w.segmentation * e for e in src.ends]  # ending a bead after source item i-1
     seg_t = [0.0] + [w.segmentation * e for e in tgt.ends]
     max_a, max_b = src.max_items, tgt.max_items
@@ -342,21 +385,22 @@ def _search(costs: Costs, n: int, m: int, band: list[tuple[int, int]], beam: flo
         lo, hi = band[i]
         row, row_moves = totals[i], moves[i]
         fixed = w.bead + seg_s[i]
-        shapes = []  # per source count a: (previous row, its offset, length, anchors), live rows only
+        shapes = []  # per source count a: (previous row, its offset, length, anchors, words), live rows only
         for a in range(1, min(max(max_a, null_a), i) + 1):
             if alive[i - a]:
-                shapes.append((a, totals[i - a], offsets[i - a], sp[i] - sp[i - a], sa[i] - sa[i - a]))
+                shapes.append((a, totals[i - a], offsets[i - a], sp[i] - sp[i - a], sa[i] - sa[i - a],
+                               sw[i] - sw[i - a]))
         nulls = [shape for shape in shapes if shape[0] <= null_a]
         shapes = [shape for shape in shapes if shape[0] <= max_a]
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 continue
             best, best_move = inf, -1
-            pending: list[tuple[float, float, int, int, int]] = []
+            pending: list[tuple[float, float, int, int, int, float]] = []
             if j:
                 seg_j = fixed + seg_t[j]
                 widest = tp[j] - tp[max(0, j - max_b)]
-                for a, previous_row, previous_offset, ls, ns in shapes:  # beads with both sides
+                for a, previous_row, previous_offset, ls, ns, ws in shapes:  # beads with both sides
                     diff = ratio * ls - widest
                     if diff > 0 and diff * diff > spread * (ls + widest / ratio):
                         break  # even the longest target side is far too short, and a only grows
@@ -371,33 +415,40 @@ def _search(costs: Costs, n: int, m: int, band: list[tuple[int, int]], beam: flo
                         total = previous_row[k] + seg_j
                         nt = ta[j] - ta[j - b]
                         most = min(ns, nt)
+                        wt = tw[j] - tw[j - b]
+                        # the most the word pairs can give: every word of the smaller side paired
+                        bonus = lexical * 2 * min(ws, wt) / (ws + wt) if ws and wt else 0.0
                         # the cheapest the anchors can make it (the length cost is never negative)
-                        bound = total + miss * (ns + nt - 2 * most) - hit * most
+                        bound = total + miss * (ns + nt - 2 * most) - hit * most - bonus
                         if bound >= best:
                             continue
                         key = (ls << 32) | lt
                         cost = cache.get(key)
                         if cost is None:
                             cost = cache[key] = length_cost(ls, lt)
-                        if most:  # the anchors are paired below, cheapest bound first
-                            pending.append((bound + cost, total + cost, a, b, ns + nt))
+                        if most or bonus:  # the anchors are paired below, cheapest bound first
+                            pending.append((bound + cost, total + cost, a, b, ns + nt, bonus))
                         elif bound + cost < best:
                             best, best_move = bound + cost, a * 1024 + b
                 if pending:
                     pending.sort()
-                    for bound, total, a, b, count in pending:
+                    for bound, total, a, b, count, bonus in pending:
                         if bound >= best:
-                            break  # not better even if every anchor pairs up in place
-                        found = pairs(i - a, i, j - b, j)
+                            break  # not better even if every anchor and word pairs up in place
+                        found = pairs(i - a, i, j - b, j) if count else ()
                         total += miss * (count - 2 * len(found)) - hit * len(found)
-                        if total >= best:
+                        if total - bonus >= best:
                             continue  # not better even with every pair in place
                         if found:
                             total += apart_w * apart(found, i - a, i, j - b, j)
+                            if total - bonus >= best:
+                                continue
+                        if bonus:
+                            total -= lexical * word_share(i - a, i, j - b, j)
                         if total < best:
                             best, best_move = total, a * 1024 + b
                     pending.clear()
-            for a, previous_row, previous_offset, _ls, ns in nulls:  # source items without a partner
+            for a, previous_row, previous_offset, _ls, ns, _ws in nulls:  # source items without a partner
                 k = j - previous_offset
                 if 0 <= k < len(previous_row):
                     total = previous_row[k] + null + seg_s[i] + miss * ns

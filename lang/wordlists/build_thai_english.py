@@ -1,19 +1,18 @@
-"""Build the Thai–English word list of :mod:`.wordlist` from a Princeton WordNet 3.0 ``dict``
+"""Build the Thai–English word list of :mod:`.thai_english` from a Princeton WordNet 3.0 ``dict``
 folder and the Thai WordNet that PyThaiNLP ships::
 
-    python -m trilex.termbase.extract.wordlist_build /usr/share/wordnet
+    python -m trilex.lang.wordlists.build_thai_english /usr/share/wordnet
 
 The output is deterministic (sorted, no time stamp or file name in the gzip header).
 """
 
 from __future__ import annotations
 
-import gzip
-import sys
 from pathlib import Path
 
-from trilex.termbase.extract.lexicon import thai_wordnet_rows
-from trilex.termbase.extract.wordlist import WORD_LIST
+from trilex.lang.thai import thai_wordnet_rows
+from trilex.lang.wordlists.building import build_command, write_lines
+from trilex.lang.wordlists.thai_english import WORD_LIST
 
 #: WordNet's lexicographer file number of ``noun.person``.
 NOUN_PERSON = 18
@@ -50,24 +49,19 @@ def build(wordnet_dir: Path, out: Path = WORD_LIST) -> int:
             counts = people.setdefault(thai, [0, 0])
             counts[0] += 1
             counts[1] += lexicon == NOUN_PERSON
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "wb") as file, gzip.GzipFile(filename="", fileobj=file, mode="wb", mtime=0) as raw:
-        for thai in sorted(english):
-            nouns, persons = people.get(thai, (0, 0))
-            flag = "p" if nouns and 2 * persons > nouns else ""
-            raw.write(f"{thai}\t{flag}\t{'|'.join(english[thai])}\n".encode())
+
+    def line(thai: str) -> str:
+        nouns, persons = people.get(thai, (0, 0))
+        flag = "p" if nouns and 2 * persons > nouns else ""
+        return f"{thai}\t{flag}\t{'|'.join(english[thai])}"
+
+    write_lines(out, (line(thai) for thai in sorted(english)))
     return len(english)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m trilex.termbase.extract.wordlist_build WORDNET_DIR``: rebuild :data:`WORD_LIST`."""
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m trilex.termbase.extract.wordlist_build WORDNET_3.0_DICT_DIR", file=sys.stderr)
-        return 2
-    print(f"{build(Path(args[0]))} Thai words → {WORD_LIST}")
-    return 0
-
+    """``python -m trilex.lang.wordlists.build_thai_english WORDNET_DIR``: rebuild :data:`WORD_LIST`."""
+    return build_command(argv, "python -m trilex.lang.wordlists.build_thai_english WORDNET_3.0_DICT_DIR", build, "Thai words", WORD_LIST)
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -4,12 +4,13 @@ The Thai WordNet that PyThaiNLP ships (``wordnet_th.db``) files each Thai word u
 WordNet 3.0 synset ids only (``13567960-n``); the English words of those synsets make it a
 Thai–English word list (``อ่างเก็บน้ำ`` → *reservoir*, ``กลุ่ม`` → *group, cluster…*,
 ``ประธาน`` → *chairman, president…*). The list is built once from a WordNet 3.0 ``dict`` folder
-(:mod:`.wordlist_build`; the Debian package ``wordnet-base`` and several PyPI packages ship one) and kept beside this module, :data:`WORD_LIST`, one Thai
-word a line: the Thai word, ``p`` when most of its noun senses are people (WordNet's
-``noun.person``: a role or title, not a thing) and its English lemmas, ``|``-separated.
+(:mod:`.build_thai_english`; the Debian package ``wordnet-base`` and several PyPI packages ship
+one) and kept in ``data/``, :data:`WORD_LIST`, one Thai word a line: the Thai word, ``p`` when
+most of its noun senses are people (WordNet's ``noun.person``: a role or title, not a thing) and
+its English lemmas, ``|``-separated.
 
-English words are compared by their Snowball stems (:func:`trilex.lang.english.stem`): *Agricultural* and
-*agriculture* meet.
+English words are compared by their Snowball stems (:func:`trilex.lang.english.stem`):
+*Agricultural* and *agriculture* meet.
 """
 
 from __future__ import annotations
@@ -41,13 +42,18 @@ def known(thai: str) -> bool:
     return thai in _table()
 
 
+def english_meanings(thai: str) -> tuple[str, ...]:
+    """The English lemmas ``thai`` can translate to, as the list writes them (empty when the list
+    lacks the word): ``english_meanings('อ่างเก็บน้ำ')`` holds ``'reservoir'`` and ``'artificial lake'``."""
+    lemmas = _table().get(thai, (False, ""))[1]
+    return tuple(lemma for lemma in lemmas.split("|") if lemma)
+
+
 @lru_cache(maxsize=65536)
 def english_lemmas(thai: str) -> tuple[tuple[str, ...], ...]:
-    """The English lemmas ``thai`` can translate to, each as the stems of its words (empty when
-    the list lacks the word): ``english_lemmas('อ่างเก็บน้ำ')`` holds ``('reservoir',)`` and
-    ``('artifici', 'lake')``."""
-    lemmas = _table().get(thai, (False, ""))[1]
-    return tuple(tuple(stem(word) for word in lemma.split()) for lemma in lemmas.split("|") if lemma)
+    """:func:`english_meanings` of ``thai``, each as the stems of its words:
+    ``english_lemmas('อ่างเก็บน้ำ')`` holds ``('reservoir',)`` and ``('artifici', 'lake')``."""
+    return tuple(tuple(stem(word) for word in lemma.split()) for lemma in english_meanings(thai))
 
 
 def rendered(thai: str, stems: frozenset[str]) -> frozenset[str]:
