@@ -55,6 +55,13 @@ def test_latin_words_in_thai_and_chinese_text_are_not_word_pairs():
     assert _keys("Chelsea", "th") == [] and _keys("Chelsea", "zh") == []
 
 
+def test_languages_without_a_word_list_have_no_word_pairs():
+    # French is not English: its words are not stemmed as English ones ("les", "information").
+    assert _keys("Les informations sont arrivées", "fr") == []
+    assert _keys("The information arrived", "en-GB") == [frozenset({"inform"}), frozenset({"arriv"})]
+    assert _keys("資訊", "zh-Hant-TW") != []
+
+
 def test_a_word_keeps_at_most_max_keys_stems():
     assert max(len(keys) for keys in _keys("ตัด ปิด ทำ ให้ เล่น", "th")) <= MAX_KEYS
 

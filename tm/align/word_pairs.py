@@ -111,10 +111,14 @@ def _chinese_words(text: str) -> list[tuple[int, frozenset[str]]]:
     return out
 
 
-_READERS = {"th": _thai_words, "zh": _chinese_words}
+#: The languages whose words are brought to English, and how.
+_READERS = {"th": _thai_words, "zh": _chinese_words, "en": _english_words}
 
 
 def word_anchors(text: str, lang: str, pieces: Sequence[tuple[int, int]]) -> list[list[Anchor]]:
-    """The word-pair anchors of each piece of a paragraph (``pieces``: their ``(start, end)``, in order)."""
-    read = _READERS.get(primary_subtag(lang), _english_words)
-    return placed([(start, Anchor(KIND, keys)) for start, keys in read(text)], pieces)
+    """The word-pair anchors of each piece of a paragraph (``pieces``: their ``(start, end)``, in
+    order); none in a language other than Thai, Chinese and English (no word list says what its
+    words mean)."""
+    read = _READERS.get(primary_subtag(lang))
+    found = read(text) if read is not None else []
+    return placed([(start, Anchor(KIND, keys)) for start, keys in found], pieces)
