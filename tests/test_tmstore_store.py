@@ -185,6 +185,19 @@ def test_short_segments_are_read_from_their_own_index_which_an_older_tm_gets_on_
         assert [m.unit.tuid for m in store.search_fuzzy("เปิด", "th")] == ["2"]
 
 
+def test_the_first_import_into_a_new_tm_builds_the_segment_indexes_it_deferred(tmp_path):
+    """A new TM gets its segment rows first and its indexes at the end of the first import;
+    they are all there, and lookups use them, in the TM that appears."""
+    path = tmp_path / "new.tm"
+    with open_store(path) as store:
+        store.add([unit(str(n), en=f"Save file {n}", th="บันทึก") for n in range(50)], origin="x")
+    with open_store(path) as store:
+        names = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"segments_unit", "segments_length", "segments_short"} <= names
+        assert store.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        plan = store.db.execute("EXPLAIN QUERY PLAN SELECT id FROM segments WHERE unit_id = 7").fetchall()
+        assert "segments_unit" in plan[0][-1]
+        assert [m.unit.tuid for m in store.search_fuzzy("Save file 7", "en", limit=1)] == ["7"]
 def test_concordance_finds_phrases_including_short_non_ascii_ones(store):
     store.add([
         unit("1", zh="中国—东盟人工智能数据中心", th="ศูนย์ข้อมูลปัญญาประดิษฐ์จีน-อาเซียน"),
