@@ -11,6 +11,8 @@ followed them (their misses pointed at some: a title before an office, ``ศู�
 the second batch of 18 was written after those changes and passed 17 on its first run; the third
 batch of 17, written once the weights were final, passed 16 (its miss, *Customs House* for
 ``ด่านศุลกากร`` *customhouse*, was fixed by comparing open and closed compounds, not by weights).
+A fourth batch of 5 (nominalized verb phrases whose head the gloss names), written before the
+change that reads every word glued before a start, passed 1 before that change and 2 after it.
 Cases still missed are strict ``xfail``, with the reason.
 """
 
@@ -121,6 +123,20 @@ CASES = [
     ("ราคาทุเรียนในตลาดเจียซิง (Jiaxing Market/嘉兴市场) ลดลง", "ตลาดเจียซิง"),
     ("ผลการศึกษาของสถาบันวิจัยเพื่อการพัฒนาประเทศไทย (Thailand Development Research Institute) ระบุว่า",
      "สถาบันวิจัยเพื่อการพัฒนาประเทศไทย"),
+    # a fourth batch, written before the change that reads the words glued before a start (the
+    # gloss's head rendered there pulls the start back), and not tuned against
+    ("ธนาคารกลางเตรียมขยายบริการการโอนเงินผ่านพร้อมเพย์ข้ามประเทศ (Cross-border PromptPay Transfer) ในปีหน้า",
+     "การโอนเงินผ่านพร้อมเพย์ข้ามประเทศ"),
+    _known_miss("รัฐบาลประกาศมาตรการการคืนภาษีนักท่องเที่ยว (Tourist Tax Refund) ที่สนามบินทุกแห่ง",
+                "การคืนภาษีนักท่องเที่ยว",
+                "the word list's คืนภาษี (no English) runs across the start, so คืน (*refund*) is not read on its own"),
+    _known_miss("บริษัทต้องผ่านการตรวจประเมินโรงงานผลิตยา (Drug Manufacturing Plant Inspection) ทุกสองปี",
+                "การตรวจประเมินโรงงานผลิตยา", "the word list has no *inspect* for การตรวจ or ตรวจประเมิน"),
+    _known_miss("กรมศุลกากรเร่งพัฒนาระบบการชำระภาษีด้วยบัตรเครดิต (Credit Card Tax Payment) ให้ผู้นำเข้า",
+                "การชำระภาษีด้วยบัตรเครดิต",
+                "ระบบ (*system*) renders nothing of the gloss, but that weighs less than the rules' start"),
+    ("โรงงานผลิตยาแห่งนี้ได้รับรองจากสำนักงานคณะกรรมการอาหารและยา (Food and Drug Administration) แล้ว",
+     "สำนักงานคณะกรรมการอาหารและยา"),
 ]
 
 

@@ -25,7 +25,9 @@ scored by a weighted sum of features (:data:`WEIGHTS`):
   ``head_rendered``: the first word translates the English head (``อ่างเก็บน้ำ`` *Reservoir*,
   ``เขื่อน`` *Dam*, with no head table); ``first_unrendered`` (negative): the first word is in
   the list but translates nothing of the gloss while a later word does (``กลุ่ม|…``);
-  ``left_rendered`` (negative): the word before translates a gloss word nothing in the span does;
+  ``left_rendered`` (negative): a word glued before the start (back to the space before it)
+  translates a gloss word nothing in the span does (``การชำระเงิน`` *Payment* in
+  ``…การชำระเงินด้วย|คิวอาร์โค้ด…``);
 * ``known``: after such a boundary, the span is a dictionary word or a Thai Wikipedia title of at
   least :data:`KNOWN_MIN_CHARS` (``การรถไฟแห่งประเทศไทย``); ``cuts_known`` / ``extends_known``
   (negative): it starts inside such a name, or adds words before one (``ผู้ว่าการ|…``);
@@ -78,13 +80,13 @@ WEIGHTS: dict[str, float] = {
     "in_frame": -3.0,
     "head_rendered": 0.5,
     "first_unrendered": -0.5,
-    "left_rendered": -1.5,
+    "left_rendered": -2.0,
     "left_linker": -1.0,
 }
 #: ``confidence = 1 / (1 + exp(-(a * lead + b + c * rules_agree + d * rule_confidence + e * named)))``,
 #: ``(a, b, c, d, e)`` fitted by logistic regression on the seeds and the development set
 #: (``python benchmarks/extract_quality.py --calibrate``).
-CALIBRATION = (0.69, -0.05, -3.05, 4.04, 1.16)
+CALIBRATION = (0.75, 0.05, -2.89, 3.53, 1.32)
 #: The lead of a start that had no competitor, and the largest lead counted.
 SOLE_LEAD, MAX_LEAD = 3.0, 3.0
 #: A confidence below this gets a reason for the reviewer (the termbase's review threshold).
@@ -334,7 +336,13 @@ class _Scorer:
         f["first_unrendered"] = float(
             self.has_english and meaning is not None and not meaning.renders - spelled
             and not f["starts_spelled"] and not name_part_head(first.text) and self._rendered_after(meaning.last))
-        f["left_rendered"] = float(before is not None and bool(before.renders - spelled - inside_rendered))
+        glued = []  # the words before the start in its chunk (no space between), nearest first
+        k = i - 1
+        while k >= 0 and is_thai_word(tokens[k]):
+            if k in self.ending:
+                glued.append(self.ending[k])
+            k -= 1
+        f["left_rendered"] = float(any(m.first < i and m.renders - spelled - inside_rendered for m in glued))
         f["inner_copula"] = float(sum(1 for t in tokens[i + 1:] if t.text in STOP_WORDS and t.tag == "VSTA"))
         boundary = f["left_function"] or f["left_role"] or f["left_space"]
         f["known"] = float(bool(boundary) and self._known_from(i))
