@@ -342,7 +342,7 @@ class _Scorer:
             if k in self.ending:
                 glued.append(self.ending[k])
             k -= 1
-        f["left_rendered"] = float(any(m.first < i and m.renders - spelled - inside_rendered for m in glued))
+        f["left_rendered"] = float(any(m.renders - spelled - inside_rendered for m in glued))
         f["inner_copula"] = float(sum(1 for t in tokens[i + 1:] if t.text in STOP_WORDS and t.tag == "VSTA"))
         boundary = f["left_function"] or f["left_role"] or f["left_space"]
         f["known"] = float(bool(boundary) and self._known_from(i))
