@@ -198,6 +198,8 @@ def test_the_first_import_into_a_new_tm_builds_the_segment_indexes_it_deferred(t
         plan = store.db.execute("EXPLAIN QUERY PLAN SELECT id FROM segments WHERE unit_id = 7").fetchall()
         assert "segments_unit" in plan[0][-1]
         assert [m.unit.tuid for m in store.search_fuzzy("Save file 7", "en", limit=1)] == ["7"]
+
+
 def test_concordance_finds_phrases_including_short_non_ascii_ones(store):
     store.add([
         unit("1", zh="中国—东盟人工智能数据中心", th="ศูนย์ข้อมูลปัญญาประดิษฐ์จีน-อาเซียน"),
