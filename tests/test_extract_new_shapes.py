@@ -22,6 +22,7 @@ import pytest
 
 from trilex.termbase.extract import find_glosses
 
+
 def _known_miss(text: str, term: str, why: str):
     """A case the extractor still gets wrong, kept so that a fix shows (strict xfail)."""
     return pytest.param(text, term, marks=pytest.mark.xfail(strict=True, reason=why))
