@@ -130,26 +130,41 @@ def build_file(units: int, lang: str) -> Path:
 
 # ---------------------------------------------------------------- workers (child processes)
 
-def trilex_worker(path: str, jobs: int) -> None:
-    """Read and check ``path`` with every trilex check in ``jobs`` processes; print the in-process
-    figures as JSON."""
+def trilex_worker(path: str, jobs: int, memo: bool) -> None:
+    """Do what ``trilex check PATH -f json -o FILE -j JOBS`` does, with every check, and print the
+    in-process figures as JSON: read (the collector paused, as the command does), check, apply
+    the suppressions, write the JSON report to a temporary file. Without ``memo`` every unit is
+    checked as if no other unit of the file said the same (the cost on a file without repeats)."""
     import resource
 
     started = time.perf_counter()
     from trilex.bitext import read_document
+    from trilex.check import segments
     from trilex.check.engine import CheckOptions, run_check
+    from trilex.check.gate import apply_gate
     from trilex.check.index import load_index
+    from trilex.check.reporters import get_reporter
+    from trilex.fileio import atomic_write
+    from trilex.gc_pause import paused_gc
 
+    if not memo:
+        segments.MEMO_UNITS = 0
     index = load_index([])
     loaded = time.perf_counter()
-    document = read_document(path, include_fuzzy=True)
+    with paused_gc(freeze=True):
+        document = read_document(path, include_fuzzy=True)
     read = time.perf_counter()
     report = run_check([document], index, CheckOptions(), jobs=jobs)
     checked = time.perf_counter()
+    apply_gate(report, [document])
+    with tempfile.TemporaryDirectory() as folder, atomic_write(Path(folder) / "report.json") as stream:
+        get_reporter("json")(report, stream)
+    written = time.perf_counter()
     import trilex
 
     print(json.dumps({"trilex": str(Path(trilex.__file__).parent), "checks": len(report.checks),
                       "imports_index": loaded - started, "read": read - loaded, "check": checked - read,
+                      "report": written - checked,
                       "segments": len(document.segments), "findings": len(report.findings),
                       "counts": dict(sorted(report.counts().items())),
                       "rss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
@@ -180,8 +195,9 @@ def run_child(command: list[str]) -> dict:
             "stdout": output}
 
 
-def measure_trilex(path: Path, jobs: int) -> dict:
-    result = run_child([sys.executable, __file__, "--worker", "trilex", str(path), "--jobs", str(jobs)])
+def measure_trilex(path: Path, jobs: int, memo: bool = True) -> dict:
+    result = run_child([sys.executable, __file__, "--worker", "trilex", str(path), "--jobs", str(jobs),
+                        *([] if memo else ["--no-memo"])])
     result.update(json.loads(result.pop("stdout")))
     return result
 
@@ -227,10 +243,13 @@ def main() -> None:
                         help="pofilter tests to run (default: the 14 that match trilex's QA checks)")
     parser.add_argument("--jobs", type=int, default=1,
                         help="trilex's worker processes (check --jobs; CPU then counts the workers too)")
+    parser.add_argument("--no-memo", dest="memo", action="store_false",
+                        help="check every unit afresh, as on a file where no two units say the same "
+                             "(trilex checks repeated units of a file once)")
     parser.add_argument("--worker", nargs=2, metavar=("TOOL", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        trilex_worker(args.worker[1], args.jobs)
+        trilex_worker(args.worker[1], args.jobs, args.memo)
         return
     if not corpus_path(args.lang).exists():
         sys.exit(f"{corpus_path(args.lang)} is absent: the benchmark needs ../shared/corpora/po")
@@ -246,14 +265,14 @@ def main() -> None:
     print(f"trilex from {warm['trilex']}: {warm['checks']} checks; pofilter: {len(tests)} tests ({', '.join(tests)})")
 
     print(f"trilex on {small_file.name} ({args.runs} run(s)) …", flush=True)
-    trilex_small = best_of(args.runs, lambda: measure_trilex(small_file, args.jobs))
+    trilex_small = best_of(args.runs, lambda: measure_trilex(small_file, args.jobs, args.memo))
     print(f"pofilter on {small_file.name} ({args.runs} run(s)) …", flush=True)
     pofilter = best_of(args.runs, lambda: measure_pofilter(small_file, args.lang, tests))
     if small == args.units:
         trilex_big = trilex_small
     else:
         print(f"trilex on {big_file.name} ({args.full_runs} run(s)) …", flush=True)
-        trilex_big = best_of(args.full_runs, lambda: measure_trilex(big_file, args.jobs))
+        trilex_big = best_of(args.full_runs, lambda: measure_trilex(big_file, args.jobs, args.memo))
 
     pofilter_rate = small / pofilter["wall"]
     same = (small / trilex_small["wall"]) / pofilter_rate
@@ -261,9 +280,10 @@ def main() -> None:
     print()
     print(f"{'tool':<30} {'units':>11} {'wall s':>9} {'CPU s':>9} {'units/s':>11} {'RSS MiB':>10}  ratio (units/s ÷ pofilter's)")
     print(row(f"pofilter ({len(tests)} tests)", small, pofilter, "1.00"))
-    print(row(f"trilex (all checks, -j {args.jobs})", small, trilex_small, f"{same:.2f}  same file"))
+    label = f"trilex (all checks, -j {args.jobs}{'' if args.memo else ', no memo'})"
+    print(row(label, small, trilex_small, f"{same:.2f}  same file"))
     if small != args.units:
-        print(row(f"trilex (all checks, -j {args.jobs})", args.units, trilex_big,
+        print(row(label, args.units, trilex_big,
                   f"{cross:.2f}  against pofilter's units/s at {small:,} units (different sizes)"))
     print(f"\nCPU-time ratio on the same file (pofilter's CPU s ÷ trilex's; steadier than wall time "
           f"on a loaded machine): {pofilter['cpu'] / trilex_small['cpu']:.2f}")
@@ -273,7 +293,8 @@ def main() -> None:
                               "units/s at different sizes)"))
     for label, units, result in (("trilex", small, trilex_small), ("trilex", args.units, trilex_big)):
         print(f"{label} {units:,} units: {result['segments']:,} segments; in process: imports + index "
-              f"{result['imports_index']:.2f} s, read {result['read']:.2f} s, checks {result['check']:.2f} s; "
+              f"{result['imports_index']:.2f} s, read {result['read']:.2f} s, checks {result['check']:.2f} s, "
+              f"suppressions + JSON report {result['report']:.2f} s; "
               f"{result['findings']:,} findings {result['counts']}")
         if units == small == args.units:
             break

@@ -26,6 +26,7 @@ def accelerator_positions(text: str, marker: str) -> list[int]:
     """Positions of ``marker`` that can be accelerators in ``text``."""
     found: list[int] = []
     start = 0
+    has_slash = "/" in text
     while True:
         index = text.find(marker, start)
         if index < 0 or index + 1 >= len(text):
@@ -39,7 +40,7 @@ def accelerator_positions(text: str, marker: str) -> list[int]:
             continue
         if marker == "&" and _ENTITY.match(text, index):
             continue
-        if "/" in _word_around(text, index):
+        if has_slash and "/" in _word_around(text, index):
             continue
         found.append(index)
 

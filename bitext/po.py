@@ -42,7 +42,6 @@ import codecs
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from trilex.bitext.accelerators import detect_marker, strip_accelerator
 from trilex.bitext.languages import checked_tag, language_from_filename, settle
@@ -53,6 +52,8 @@ from trilex.fileio import max_segment as segment_limit
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"\s*$')
+#: A keyword line in its usual shape, keyword and string at once (anything else takes the long way).
+_KEYWORD_STRING = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*"((?:[^"\\]|\\.)*)"\s*$')
 _ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.))")
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
                    "f": "\f", "v": "\v", "'": "'", "?": "?"}
@@ -64,21 +65,24 @@ _ASCII_PROBE = bytes(range(128)) + b'\\n \\x41 \\u0041 +- +AGEA- &- ~{ ~} .xn--l
 _LINE_FACTOR = 4
 
 
-@dataclass
 class _Entry:
     """One PO message as parsed, before it becomes segments."""
 
-    line: int = 0
-    msgctxt: str | None = None
-    msgid: str | None = None
-    msgid_plural: str | None = None
-    msgstr: dict[int, str] = field(default_factory=dict)
-    msgstr_lines: dict[int, int] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    flags: set[str] = field(default_factory=set)
-    previous: dict[str, str] = field(default_factory=dict)  # "#| msgid" etc.
-    previous_key: str | None = None  # the "#|" keyword a continuation string extends
-    started: bool = False  # a keyword has been seen
+    __slots__ = ("line", "msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr_lines", "notes", "flags",
+                 "previous", "previous_key", "started")
+
+    def __init__(self) -> None:
+        self.line = 0
+        self.msgctxt: str | None = None
+        self.msgid: str | None = None
+        self.msgid_plural: str | None = None
+        self.msgstr: dict[int, str] = {}
+        self.msgstr_lines: dict[int, int] = {}
+        self.notes: list[str] = []
+        self.flags: set[str] = set()
+        self.previous: dict[str, str] = {}  # "#| msgid" etc.
+        self.previous_key: str | None = None  # the "#|" keyword a continuation string extends
+        self.started = False  # a keyword has been seen
 
 
 def read_po(path: str, source_lang: str | None = None, target_lang: str | None = None,
@@ -102,7 +106,8 @@ def read_po(path: str, source_lang: str | None = None, target_lang: str | None =
         header, header_line = _header_fields(header_entry.msgstr.get(0, "")), header_entry.line
     messages = [entry for entry in entries if include_fuzzy or "fuzzy" not in entry.flags]
     marker = detect_marker((entry.msgid or "" for entry in messages), header.get("X-Accelerator-Marker"))
-    segments = [segment for entry in messages for segment in _segments(entry, name, marker)]
+    flag_sets: dict[frozenset[str], frozenset[str]] = {}
+    segments = [segment for entry in messages for segment in _segments(entry, name, marker, flag_sets)]
     stated = header.get("Language") or None
     return BilingualDocument(name, *_languages(header, header_line, name, source_lang, target_lang),
                              segments, "po",
@@ -159,108 +164,204 @@ def _languages(header: dict[str, str], line: int, name: str, source_lang: str | 
     return source, settle(None, target_lang, "target", name, line) or language_from_filename(name)
 
 
-def _segments(entry: _Entry, name: str, marker: str | None) -> list[Segment]:
+def _segments(entry: _Entry, name: str, marker: str | None,
+              flag_sets: dict[frozenset[str], frozenset[str]]) -> list[Segment]:
+    """The segments of one message (``flag_sets``: the flag sets made so far, shared by value)."""
     msgid = entry.msgid or ""
     unit_id = msgid if entry.msgctxt is None else entry.msgctxt + _CONTEXT_SEPARATOR + msgid
     state = "fuzzy" if "fuzzy" in entry.flags else None
+    flags = frozenset(entry.flags)
+    flags = flag_sets.setdefault(flags, flags)
     if entry.msgid_plural is None:
-        return [_segment(msgid, entry.msgstr.get(0, ""), name, entry, unit_id, state, marker)]
+        return [_segment(msgid, entry.msgstr.get(0, ""), name, entry, unit_id, state, marker, flags,
+                         entry.notes)]
     return [_segment(msgid if number == 0 else entry.msgid_plural, text, name, entry,
-                     f"{unit_id}[{number}]", state, marker, number)
+                     f"{unit_id}[{number}]", state, marker, flags, list(entry.notes), number)
             for number, text in sorted(entry.msgstr.items())]
 
 
 def _segment(source: str, target: str, name: str, entry: _Entry, unit_id: str, state: str | None,
-             marker: str | None, plural_index: int | None = None) -> Segment:
+             marker: str | None, flags: frozenset[str], notes: list[str],
+             plural_index: int | None = None) -> Segment:
     clean_source = strip_accelerator(source, marker)
     clean_target = strip_accelerator(target, marker) if target else None
-    return Segment(clean_source, clean_target, name, entry.line, unit_id, list(entry.notes), state=state,
+    return Segment(clean_source, clean_target, name, entry.line, unit_id, notes, state=state,
                    raw_source=source if clean_source != source else None,
                    raw_target=target if clean_target not in (None, target) else None,
-                   flags=frozenset(entry.flags), previous_source=entry.previous.get("msgid"),
+                   flags=flags, previous_source=entry.previous.get("msgid"),
                    context=entry.msgctxt, plural_index=plural_index,
                    target_line=entry.msgstr_lines.get(plural_index or 0))
 
 
+#: A message in the shape msgfmt and every editor write, with the blank line after it: comments,
+#: optional msgctxt, msgid and msgstr on one line each. Read in one step; anything else (continued
+#: strings, plurals, odd spacing, an error) is read line by line.
+_PLAIN_ENTRY = re.compile(
+    r'((?:#[^\n]*\n)*)'
+    r'(?:msgctxt "((?:[^"\\\n]|\\.)*)"\r?\n)?'
+    r'msgid "((?:[^"\\\n]|\\.)*)"\r?\n'
+    r'msgstr "((?:[^"\\\n]|\\.)*)"\r?\n'
+    r'\r?\n')
+
+
 def _parse(chunks: Iterator[str], name: str, limit: int) -> list[_Entry]:
     """The entries of a PO file, checked for shape; errors name the offending line."""
-    entries: list[_Entry] = []
-    entry = _Entry()
-    current: tuple[str, int] | None = None  # the keyword a continuation string extends
-    current_line = 0  # where that keyword is
-    parts: list[str] = []  # its string so far, when continuation lines extend it (joined once)
-    size = 0
-    for number, line in enumerate(_lines(chunks, name, limit * _LINE_FACTOR), 1):
+    parser = _Parser(name, limit)
+    for number, text in _pieces(chunks, name, limit * _LINE_FACTOR):
+        parser.feed(number, text)
+    return parser.close()
+
+
+class _Parser:
+    """The PO syntax, fed whole lines of text in order."""
+
+    def __init__(self, name: str, limit: int) -> None:
+        self.name, self.limit = name, limit
+        self.entries: list[_Entry] = []
+        self.entry = _Entry()
+        self.current: tuple[str, int] | None = None  # the keyword a continuation string extends
+        self.current_line = 0  # where that keyword is
+        self.parts: list[str] = []  # its string so far, when continuation lines extend it (joined once)
+        self.size = 0
+
+    def feed(self, number: int, text: str) -> None:
+        """Read ``text``, whole lines that start on line ``number`` (the last may lack its ``\\n``)."""
+        position, end = 0, len(text)
+        whole = True  # try a whole message here (after a failed try, only after the next blank line)
+        while position < end:
+            if whole and text.startswith(("#", "m"), position):
+                match = _PLAIN_ENTRY.match(text, position)
+                if match is not None and self._plain(match, number):
+                    number += text.count("\n", position, match.end())
+                    position = match.end()
+                    continue
+                whole = False
+            stop = text.find("\n", position)
+            if stop < 0:
+                stop = end
+            line = text[position:stop]
+            self.line(number, line)
+            whole = whole or not line.strip()
+            number += 1
+            position = stop + 1
+
+    def _plain(self, match: re.Match[str], number: int) -> bool:
+        """Take ``match`` of :data:`_PLAIN_ENTRY` as a whole message if it may be one here."""
+        entry = self.entry
+        if not entry.msgstr and (entry.started or entry.notes or entry.flags or entry.previous):
+            return False  # it continues a message begun line by line
+        comments, msgctxt, msgid, msgstr = match.groups()
+        if max(len(msgid), len(msgstr), len(msgctxt or "")) > self.limit:
+            return False  # too long: the line-by-line reading says where
+        if entry.msgstr:
+            self._flush()
+            self.entries.append(_finish(entry, self.name))
+            entry = _Entry()
+        if comments:
+            lines = comments.count("\n")
+            if not (comments.startswith("#:") and comments.count("\n#:") == lines - 1):
+                for line in comments.split("\n")[:-1]:
+                    if not line.startswith("#:"):  # source references keep nothing
+                        _comment(line.strip(), entry)
+            number += lines
+        entry.line, entry.started = number, True
+        if msgctxt is not None:
+            entry.msgctxt = msgctxt if "\\" not in msgctxt else _unescaped(msgctxt, self.name, number)
+            number += 1
+        entry.msgid = msgid if "\\" not in msgid else _unescaped(msgid, self.name, number)
+        entry.msgstr[0] = msgstr if "\\" not in msgstr else _unescaped(msgstr, self.name, number + 1)
+        entry.msgstr_lines[0] = number + 1
+        self.entries.append(entry)
+        self.entry = _Entry()
+        return True
+
+    def _flush(self) -> None:
+        """Store the string continuation lines were extending, if any."""
+        if self.parts:
+            _store(self.entry, self.current, self.parts)
+            self.parts = []
+        self.current = None
+
+    def line(self, number: int, line: str) -> None:
+        """Read line ``number`` of the file."""
+        name = self.name
         line = line.strip()
         if not line:
-            if parts:
-                _store(entry, current, parts)
-                parts = []
-            current = None
-            continue
-        if line.startswith("#"):
-            if parts:
-                _store(entry, current, parts)
-                parts = []
-            current = None
-            if entry.msgstr:
-                entries.append(_finish(entry, name))
-                entry = _Entry()
-            _comment(line, entry)
-            continue
-        if line.startswith('"'):
-            if current is None:
+            self._flush()
+            return
+        first = line[0]
+        if first == "#":
+            self._flush()
+            if self.entry.msgstr:
+                self.entries.append(_finish(self.entry, name))
+                self.entry = _Entry()
+            _comment(line, self.entry)
+            return
+        if first == '"':
+            if self.current is None:
                 raise InputError("a quoted string outside any msgid/msgstr", name, number)
             value = _unquote(line, name, number)
-            if not parts:
-                parts = [_stored(entry, current)]
-            parts.append(value)
-            size += len(value)
-            if size > limit:
-                raise InputError(f"{_keyword(current)} {segment_too_long(limit)}", name, current_line)
-            continue
-        match = _KEYWORD.match(line)
+            if not self.parts:
+                self.parts = [_stored(self.entry, self.current)]
+            self.parts.append(value)
+            self.size += len(value)
+            if self.size > self.limit:
+                raise InputError(f"{_keyword(self.current)} {segment_too_long(self.limit)}", name,
+                                 self.current_line)
+            return
+        match = _KEYWORD_STRING.match(line) or _KEYWORD.match(line)
         if match is None:
             raise InputError(f"expected msgid, msgstr, a comment or a quoted string: {line[:40]!r}",
                              name, number)
-        if parts:
-            _store(entry, current, parts)
-            parts = []
+        self._flush()
         keyword, index, rest = match.groups()
+        entry = self.entry
         if keyword in ("msgctxt", "msgid") and (entry.msgstr or (keyword == "msgid" and entry.msgid is not None)):
-            entries.append(_finish(entry, name))
-            entry = _Entry()
+            self.entries.append(_finish(entry, name))
+            entry = self.entry = _Entry()
         if not entry.started:
             entry.line, entry.started = number, True
-        current, current_line = (keyword.split("[")[0], int(index) if index is not None else 0), number
-        value = _unquote(rest, name, number)
-        size = len(value)
-        if size > limit:
-            raise InputError(f"{_keyword(current)} {segment_too_long(limit)}", name, number)
-        _set(entry, current, value, name, number)
-    if parts:
-        _store(entry, current, parts)
-    if entry.started:
-        entries.append(_finish(entry, name))
-    return entries
+        self.current = ("msgstr", int(index)) if index is not None else (keyword, 0)
+        self.current_line = number
+        if match.re is _KEYWORD_STRING:
+            value = rest if "\\" not in rest else _unescaped(rest, name, number)
+        else:
+            value = _unquote(rest, name, number)
+        self.size = len(value)
+        if self.size > self.limit:
+            raise InputError(f"{_keyword(self.current)} {segment_too_long(self.limit)}", name, number)
+        _set(entry, self.current, value, name, number)
+
+    def close(self) -> list[_Entry]:
+        """Every entry read, once the whole file has been fed."""
+        if self.parts:
+            _store(self.entry, self.current, self.parts)
+        if self.entry.started:
+            self.entries.append(_finish(self.entry, self.name))
+        return self.entries
 
 
-def _lines(chunks: Iterator[str], name: str, longest: int) -> Iterator[str]:
-    """The lines of the text ``chunks`` (split at ``\\n``); a line longer than ``longest`` is an error."""
+def _pieces(chunks: Iterator[str], name: str, longest: int) -> Iterator[tuple[int, str]]:
+    """The text ``chunks`` in pieces of whole lines, each with the number of its first line (the
+    last piece may lack its final ``\\n``); a line longer than ``longest`` is an error."""
     rest = ""
-    number = 1  # the line ``rest`` is on
+    number = 1  # the line ``rest`` starts on
     for chunk in chunks:
-        lines = (rest + chunk if rest else chunk).split("\n")
-        rest = lines.pop()
-        if lines and max(map(len, lines)) > longest:
-            number += next(index for index, line in enumerate(lines) if len(line) > longest)
-            break
-        number += len(lines)
-        yield from lines
+        text = rest + chunk if rest else chunk
+        cut = text.rfind("\n") + 1
+        piece, rest = text[:cut], text[cut:]
+        if piece:
+            lines = piece.split("\n")
+            if max(map(len, lines)) > longest:
+                number += next(index for index, line in enumerate(lines) if len(line) > longest)
+                break
+            yield number, piece
+            number += len(lines) - 1
         if len(rest) > longest:
             break
     else:
-        yield rest
+        if rest:
+            yield number, rest
         return
     raise InputError(f"line longer than {longest:,} characters, {_LINE_FACTOR} times the maximum segment "
                      f"size: no message string can need more (set {MAX_SEGMENT_ENV} to allow more)", name, number)
@@ -380,7 +481,13 @@ def _unquote(text: str, name: str, number: int) -> str:
     match = _STRING.match(text)
     if match is None:
         raise InputError(f"expected a quoted string: {text[:40]!r}", name, number)
-    return _ESCAPE.sub(lambda escape: _unescape(escape, name, number), match.group(1))
+    body = match.group(1)
+    return body if "\\" not in body else _unescaped(body, name, number)
+
+
+def _unescaped(body: str, name: str, number: int) -> str:
+    """The string ``body`` (between the quotes) with its escape sequences read."""
+    return _ESCAPE.sub(lambda escape: _unescape(escape, name, number), body)
 
 
 def _unescape(match: re.Match[str], name: str, number: int) -> str:

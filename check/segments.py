@@ -9,16 +9,22 @@ cross a process boundary cheaply:
   ``inconsistent-term``), concept and terms named by their number in the index;
 * for each QA run check, its :meth:`~trilex.check.qa.segment.RunCheck.observe` of the unit.
 
+Units of one file that say the same thing are checked once: the checks see what a unit says
+(texts, flags, inline codes, state, notes), never where it is, so a repeat of a unit — a
+message in another ``msgctxt``, a TM's repeated segment — gets the first one's findings and
+records, moved to its own location (:func:`content_key` names what they may read).
+
 :meth:`SegmentWork.merge` hands those records to the run-wide checks in the order of the
 segments, so a run split over processes sees exactly what one process sees.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from copy import copy
 from dataclasses import dataclass, field
 
-from trilex.bitext.model import BilingualDocument
+from trilex.bitext.model import BilingualDocument, Segment
 from trilex.check.consistency import ConsistencyTracker
 from trilex.check.findings import Finding, Location
 from trilex.check.index import SHORT_TYPES, TermIndex, concept_key
@@ -49,6 +55,38 @@ class Stretch:
     observations: list[tuple[int, tuple]] = field(default_factory=list)
 
 
+#: Distinct units remembered per file and process; the memory starts afresh when it is full
+#: (0: every unit is checked afresh).
+MEMO_UNITS = 50_000
+
+
+def content_key(segment: Segment) -> Hashable:
+    """What the segment and unit checks may read of ``segment``: everything but where it is
+    (path, line, unit id, target line) and its ``msgctxt``. Two segments of one file with the
+    same key get the same findings."""
+    return (segment.source, segment.target, segment.raw_source, segment.raw_target, segment.flags,
+            segment.plural_index, segment.previous_source, segment.state, segment.source_codes,
+            segment.target_codes, segment.space_preserved, tuple(segment.notes))
+
+
+@dataclass(slots=True)
+class _Checked:
+    """What checking one segment gave, kept to answer its repeats."""
+
+    findings: list[Finding]
+    term_uses: list[TermUse]
+    observations: tuple | None
+
+
+def _moved(finding: Finding, segment: Segment) -> Finding:
+    """``finding`` as it reads on ``segment``, a repeat of the unit it was found on."""
+    moved = copy(finding)
+    moved.location = Location.of(segment)
+    moved.target_line = segment.target_line
+    moved.related = list(finding.related)
+    return moved
+
+
 def concept_terms(concept: Concept) -> list[Term]:
     """Every term of ``concept``, language by language: what :attr:`TermUse.terms` numbers."""
     return [term for section in concept.languages for term in section.terms]
@@ -72,6 +110,7 @@ class SegmentWork:
     check_unfinished: bool
     do_not_translate: frozenset[str]
     _concept_numbers: dict[int, int] = field(init=False, default_factory=dict)
+    _memo: dict[int, dict[Hashable, _Checked]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.track_terms:  # built before any worker starts, so every process numbers alike
@@ -82,37 +121,57 @@ class SegmentWork:
         """Check ``segments[start:stop]`` of document ``document_no``, given as ``task``."""
         document_no, start, stop = task
         document: BilingualDocument = self.documents[document_no]
-        source_lang, target_lang = self.languages[document_no]
-        find_source = self.index.matcher(source_lang).find
-        find_target = self.index.matcher(target_lang).find
+        memo = self._memo.setdefault(document_no, {})
         stretch = Stretch()
-        findings = stretch.findings
-        qa_units = bool(self.unit_checks or self.run_checks)
         for number in range(start, stop):
             segment = document.segments[number]
-            target = segment.target
-            if not target or (segment.unfinished and not self.check_unfinished):
+            if not segment.target or (segment.unfinished and not self.check_unfinished):
                 continue
-            first = len(findings)
-            if target != segment.source:  # an untranslated copy has no terms to compare
-                source_matches = find_source(segment.source)
-                target_matches = find_target(target)
-                if source_matches or target_matches:
-                    pair = SegmentTerms(segment, target_lang, self.index, source_matches, target_matches)
-                    for segment_check in self.segment_checks:
-                        findings.extend(segment_check(pair))
-                    if self.track_terms and not segment.unfinished:
-                        self._term_uses(pair, number, stretch.term_uses)
-            if qa_units and qa_applies(segment):
-                unit = QaUnit(segment, document, source_lang, target_lang, self.do_not_translate)
-                for unit_check in self.unit_checks:
-                    findings.extend(unit_check(unit))
-                if self.run_checks:
-                    stretch.observations.append((number, tuple(check.observe(unit) for check in self.run_checks)))
-            if segment.unfinished:
-                for finding in findings[first:]:
-                    finding.unfinished = True
+            key = content_key(segment) if MEMO_UNITS else None
+            checked = memo.get(key) if MEMO_UNITS else None
+            if checked is None:
+                checked = self._check_segment(document_no, number)
+                if MEMO_UNITS:
+                    if len(memo) >= MEMO_UNITS:
+                        memo.clear()
+                    memo[key] = checked
+                stretch.findings.extend(checked.findings)
+            elif checked.findings:
+                stretch.findings.extend(_moved(finding, segment) for finding in checked.findings)
+            if checked.term_uses:
+                stretch.term_uses.extend(TermUse(number, use.concept, use.source_text, use.short, use.terms)
+                                         for use in checked.term_uses)
+            if checked.observations is not None:
+                stretch.observations.append((number, checked.observations))
         return stretch
+
+    def _check_segment(self, document_no: int, number: int) -> _Checked:
+        """Run the segment and unit checks on segment ``number`` of document ``document_no``."""
+        document: BilingualDocument = self.documents[document_no]
+        source_lang, target_lang = self.languages[document_no]
+        segment = document.segments[number]
+        target = segment.target
+        checked = _Checked([], [], None)
+        findings = checked.findings
+        if target != segment.source:  # an untranslated copy has no terms to compare
+            source_matches = self.index.matcher(source_lang).find(segment.source)
+            target_matches = self.index.matcher(target_lang).find(target)
+            if source_matches or target_matches:
+                pair = SegmentTerms(segment, target_lang, self.index, source_matches, target_matches)
+                for segment_check in self.segment_checks:
+                    findings.extend(segment_check(pair))
+                if self.track_terms and not segment.unfinished:
+                    self._term_uses(pair, number, checked.term_uses)
+        if (self.unit_checks or self.run_checks) and qa_applies(segment):
+            unit = QaUnit(segment, document, source_lang, target_lang, self.do_not_translate)
+            for unit_check in self.unit_checks:
+                findings.extend(unit_check(unit))
+            if self.run_checks:
+                checked.observations = tuple(check.observe(unit) for check in self.run_checks)
+        if segment.unfinished:
+            for finding in findings:
+                finding.unfinished = True
+        return checked
 
     def _term_uses(self, pair: SegmentTerms, number: int, uses: list[TermUse]) -> None:
         for matches in pair.source_by_concept.values():

@@ -130,3 +130,48 @@ def test_template_has_no_targets(tmp_path):
     doc = read_document(str(path))
     assert (doc.format, doc.target_lang) == ("po", None)
     assert [(s.source, s.target, s.line) for s in doc] == [("Panel", None, 7)]
+
+
+# Messages in the usual shape (comments, msgctxt, msgid, msgstr, blank line) are read in one
+# step; everything else line by line. Both ways must give the same messages, lines and errors.
+_MIXED = (
+    'msgid ""\nmsgstr ""\n"Language: th\\n"\n\n'          # 1-4: header (continued string)
+    '#: src/a.c:1\n#. a note\n#, c-format\nmsgctxt "menu"\nmsgid "Open %s"\nmsgstr "เปิด %s"\n\n'  # 5-11
+    'msgid "Tab\\there"\nmsgstr "แท็บ\\tที่นี่"\n\n'       # 12-14: escapes
+    'msgid "Split"\n\nmsgstr "แยก"\n\n'                  # 15-18: a blank line inside a message
+    '#, fuzzy\n#| msgid "Old"\nmsgid "New"\nmsgstr "ใหม่"\n\n'  # 19-23
+    'msgid "Long"\nmsgstr ""\n"ยาว"\n\n'                  # 24-27: continued string
+    'msgid "Last"\nmsgstr "สุดท้าย"\n'                    # 28-29: no blank line at the end
+)
+
+
+def test_whole_messages_and_line_by_line_read_alike():
+    doc = read_po("mixed.th.po", data=_MIXED.encode(), include_fuzzy=True)
+    got = [(s.unit_id, s.target, s.line, s.target_line, s.notes, sorted(s.flags), s.previous_source)
+           for s in doc]
+    assert got == [
+        ("menu\x04Open %s", "เปิด %s", 8, 10, ["a note"], ["c-format"], None),
+        ("Tab\there", "แท็บ\tที่นี่", 12, 13, [], [], None),
+        ("Split", "แยก", 15, 17, [], [], None),
+        ("New", "ใหม่", 21, 22, [], ["fuzzy"], "Old"),
+        ("Long", "ยาว", 24, 25, [], [], None),
+        ("Last", "สุดท้าย", 28, 29, [], [], None),
+    ]
+    crlf = read_po("mixed.th.po", data=_MIXED.replace("\n", "\r\n").encode(), include_fuzzy=True)
+    assert [(s.unit_id, s.target, s.line) for s in crlf] == [(s.unit_id, s.target, s.line) for s in doc]
+
+
+@pytest.mark.parametrize("text, line, message", [
+    # an unknown escape inside a message of the usual shape: the msgstr's line
+    ('msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d\\q"\n\n', 5, "unknown escape"),
+    # a message too long for the limit (8 here): the line-by-line reading names its line
+    ('msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "ddddddddd"\n\n', 5, "msgstr"),
+    # a msgid without msgstr before a message of the usual shape
+    ('msgid "a"\nmsgstr "b"\n\nmsgid "x"\n\nmsgid "c"\nmsgstr "d"\n\n', 4, "msgid without msgstr"),
+    # the same message twice, both in the usual shape
+    ('#: r\nmsgid "a"\nmsgstr "b"\n\n#: r\nmsgid "a"\nmsgstr "c"\n\n', 6, "duplicate message"),
+])
+def test_errors_after_whole_messages_name_the_line(text, line, message):
+    with pytest.raises(InputError) as caught:
+        read_po("bad.th.po", data=text.encode(), max_segment=8)
+    assert caught.value.line == line and message in str(caught.value)

@@ -47,7 +47,7 @@ class QaUnit:
     """
 
     __slots__ = ("segment", "document", "source_lang", "target_lang", "do_not_translate", "source_text",
-                 "target_text", "source_primary", "target_primary", "location")
+                 "target_text", "source_primary", "target_primary", "_location")
 
     def __init__(self, segment: Segment, document: BilingualDocument, source_lang: str, target_lang: str,
                  do_not_translate: frozenset[str] = frozenset()) -> None:
@@ -62,7 +62,14 @@ class QaUnit:
             self.source_text, self.target_text = segment.source_as_written, segment.target_as_written or ""
         self.source_primary = primary_subtag(source_lang)
         self.target_primary = primary_subtag(target_lang)
-        self.location = Location.of(segment)
+        self._location: Location | None = None
+
+    @property
+    def location(self) -> Location:
+        """Where the unit is (made when a finding needs it)."""
+        if self._location is None:
+            self._location = Location.of(self.segment)
+        return self._location
 
     def finding(self, code: str, message: str, *, source_span: Span | None = None,
                 target_span: Span | None = None, suggestion: str | None = None,

@@ -73,6 +73,18 @@ class _Use:
         return [unit.location for unit in self.units[:count]]
 
 
+def _record(table: dict[tuple, dict[str, _Use]], key: tuple, value: str, shown: str, unit: QaUnit) -> None:
+    """Count ``unit`` as rendering the text ``key`` by ``value`` (``shown`` as written)."""
+    uses = table.get(key)
+    if uses is None:
+        uses = table[key] = {}
+    use = uses.get(value)
+    if use is None:
+        uses[value] = _Use(shown, [unit])
+    else:
+        use.units.append(unit)
+
+
 @run_wide_check(
     CODE, Severity.WARNING,
     "One source text translated in different ways, or one translation used for different sources, across the run.",
@@ -101,17 +113,9 @@ class TranslationConsistency:
         """Record one translated unit, as :meth:`observe` saw it."""
         source, target, words = observation
         language, segment = unit.target_primary, unit.segment
-        self._record(self._by_source, (language, source, segment.context, segment.plural_index), target,
-                     unit.target_text, unit)
-        self._record(self._by_target, (language, target), words, unit.source_text, unit)
-
-    @staticmethod
-    def _record(table: dict, key: tuple, value: str, shown: str, unit: QaUnit) -> None:
-        uses = table.setdefault(key, {})
-        use = uses.get(value)
-        if use is None:
-            use = uses[value] = _Use(shown)
-        use.units.append(unit)
+        _record(self._by_source, (language, source, segment.context, segment.plural_index), target,
+                unit.target_text, unit)
+        _record(self._by_target, (language, target), words, unit.source_text, unit)
 
     def findings(self) -> Iterator[Finding]:
         """One finding per unit whose rendering is not the group's most frequent one."""
