@@ -251,7 +251,8 @@ class _Parser:
         if not entry.msgstr and (entry.started or entry.notes or entry.flags or entry.previous):
             return False  # it continues a message begun line by line
         comments, msgctxt, msgid, msgstr = match.groups()
-        if max(len(msgid), len(msgstr), len(msgctxt or "")) > self.limit:
+        longest = self.limit
+        if match.end() - match.start() > longest and max(len(msgid), len(msgstr), len(msgctxt or "")) > longest:
             return False  # too long: the line-by-line reading says where
         if entry.msgstr:
             self._flush()

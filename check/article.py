@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from trilex.check.findings import Finding, Fix, Location, Severity, Span
 from trilex.check.index import SHORT_TYPES, TermIndex, concept_key
@@ -25,8 +26,10 @@ from trilex.errors import InputError
 from trilex.fileio import display_name, read_text
 from trilex.lang.matcher import TermMatch
 from trilex.lang.tags import normalize_tag, primary_subtag
-from trilex.termbase.extract import TermSpan, find_glosses
 from trilex.termbase.model import Concept
+
+if TYPE_CHECKING:
+    from trilex.termbase.extract import TermSpan
 
 
 
@@ -179,6 +182,8 @@ _GLOSS_NAMES = ("th", "en", "zh")
 )
 def gloss_mismatches(article: Article, index: TermIndex, lines: _Lines) -> Iterator[Finding]:
     """``gloss-mismatch`` findings: gloss names that differ from the termbase's terms."""
+    from trilex.termbase.extract import find_glosses  # the gloss reader is heavy: articles only
+
     for gloss in find_glosses(article.text, article.path):
         concept = _glossed_concept(gloss.terms(), index)
         if concept is None:

@@ -123,26 +123,29 @@ class SegmentWork:
         document: BilingualDocument = self.documents[document_no]
         memo = self._memo.setdefault(document_no, {})
         stretch = Stretch()
+        findings, term_uses, observations = stretch.findings, stretch.term_uses, stretch.observations
+        remembered = MEMO_UNITS
+        segments = document.segments
         for number in range(start, stop):
-            segment = document.segments[number]
+            segment = segments[number]
             if not segment.target or (segment.unfinished and not self.check_unfinished):
                 continue
-            key = content_key(segment) if MEMO_UNITS else None
-            checked = memo.get(key) if MEMO_UNITS else None
+            key = content_key(segment) if remembered else None
+            checked = memo.get(key) if remembered else None
             if checked is None:
                 checked = self._check_segment(document_no, number)
-                if MEMO_UNITS:
-                    if len(memo) >= MEMO_UNITS:
+                if remembered:
+                    if len(memo) >= remembered:
                         memo.clear()
                     memo[key] = checked
-                stretch.findings.extend(checked.findings)
+                findings.extend(checked.findings)
             elif checked.findings:
-                stretch.findings.extend(_moved(finding, segment) for finding in checked.findings)
+                findings.extend(_moved(finding, segment) for finding in checked.findings)
             if checked.term_uses:
-                stretch.term_uses.extend(TermUse(number, use.concept, use.source_text, use.short, use.terms)
-                                         for use in checked.term_uses)
+                term_uses.extend(TermUse(number, use.concept, use.source_text, use.short, use.terms)
+                                 for use in checked.term_uses)
             if checked.observations is not None:
-                stretch.observations.append((number, checked.observations))
+                observations.append((number, checked.observations))
         return stretch
 
     def _check_segment(self, document_no: int, number: int) -> _Checked:
@@ -205,8 +208,9 @@ class SegmentWork:
                             terms.preferred.text if terms.preferred else None)
         if stretch.observations:
             source_lang, target_lang = self.languages[document_no]
+            segments, run_checks, do_not_translate = document.segments, self.run_checks, self.do_not_translate
             for number, observations in stretch.observations:
-                unit = QaUnit(document.segments[number], document, source_lang, target_lang, self.do_not_translate)
-                for run_check, observation in zip(self.run_checks, observations):
+                unit = QaUnit(segments[number], document, source_lang, target_lang, do_not_translate)
+                for run_check, observation in zip(run_checks, observations):
                     if observation is not None:
                         run_check.add(unit, observation)
