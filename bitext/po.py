@@ -267,10 +267,10 @@ class _Parser:
             number += lines
         entry.line, entry.started = number, True
         if msgctxt is not None:
-            entry.msgctxt = msgctxt if "\\" not in msgctxt else _unescaped(msgctxt, self.name, number)
+            entry.msgctxt = _unescaped(msgctxt, self.name, number)
             number += 1
-        entry.msgid = msgid if "\\" not in msgid else _unescaped(msgid, self.name, number)
-        entry.msgstr[0] = msgstr if "\\" not in msgstr else _unescaped(msgstr, self.name, number + 1)
+        entry.msgid = _unescaped(msgid, self.name, number)
+        entry.msgstr[0] = _unescaped(msgstr, self.name, number + 1)
         entry.msgstr_lines[0] = number + 1
         self.entries.append(entry)
         self.entry = _Entry()
@@ -325,7 +325,7 @@ class _Parser:
         self.current = ("msgstr", int(index)) if index is not None else (keyword, 0)
         self.current_line = number
         if match.re is _KEYWORD_STRING:
-            value = rest if "\\" not in rest else _unescaped(rest, name, number)
+            value = _unescaped(rest, name, number)
         else:
             value = _unquote(rest, name, number)
         self.size = len(value)
@@ -482,12 +482,13 @@ def _unquote(text: str, name: str, number: int) -> str:
     match = _STRING.match(text)
     if match is None:
         raise InputError(f"expected a quoted string: {text[:40]!r}", name, number)
-    body = match.group(1)
-    return body if "\\" not in body else _unescaped(body, name, number)
+    return _unescaped(match.group(1), name, number)
 
 
 def _unescaped(body: str, name: str, number: int) -> str:
     """The string ``body`` (between the quotes) with its escape sequences read."""
+    if "\\" not in body:
+        return body
     return _ESCAPE.sub(lambda escape: _unescape(escape, name, number), body)
 
 

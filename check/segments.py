@@ -130,8 +130,11 @@ class SegmentWork:
             segment = segments[number]
             if not segment.target or (segment.unfinished and not self.check_unfinished):
                 continue
-            key = content_key(segment) if remembered else None
-            checked = memo.get(key) if remembered else None
+            if remembered:
+                key = content_key(segment)
+                checked = memo.get(key)
+            else:
+                checked = None
             if checked is None:
                 checked = self._check_segment(document_no, number)
                 if remembered:
