@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from dataclasses import dataclass, field
 
 from trilex.bitext.accelerators import strip_accelerator
 from trilex.check.findings import Finding, Location, Severity
@@ -63,21 +62,34 @@ def _stemmed_words(text: str) -> str:
     return " ".join(stem(word) if word.isascii() else word for word in _NOT_WORDS.sub(" ", text.casefold()).split())
 
 
-@dataclass
 class _Use:
-    shown: str  # the other side as written, first time seen
-    units: list[QaUnit] = field(default_factory=list)
+    """The units that render one text the same way, and how the first of them writes it."""
+
+    __slots__ = ("shown", "units")
+
+    def __init__(self, shown: str, units: list[QaUnit]) -> None:
+        self.shown = shown  # the other side as written, first time seen
+        self.units = units
 
     def locations(self, count: int) -> list[Location]:
         """Where the first ``count`` units are."""
         return [unit.location for unit in self.units[:count]]
 
 
-def _record(table: dict[tuple, dict[str, _Use]], key: tuple, value: str, shown: str, unit: QaUnit) -> None:
+#: A text's renderings: ``value → uses``, or while only one unit has the text (most texts of a
+#: large run), that unit's ``(value, shown, unit)`` alone, so it costs one tuple.
+_Renderings = dict[str, _Use] | tuple[str, str, QaUnit]
+
+
+def _record(table: dict[tuple, _Renderings], key: tuple, value: str, shown: str, unit: QaUnit) -> None:
     """Count ``unit`` as rendering the text ``key`` by ``value`` (``shown`` as written)."""
     uses = table.get(key)
     if uses is None:
-        uses = table[key] = {}
+        table[key] = (value, shown, unit)
+        return
+    if type(uses) is tuple:
+        first_value, first_shown, first_unit = uses
+        uses = table[key] = {first_value: _Use(first_shown, [first_unit])}
     use = uses.get(value)
     if use is None:
         uses[value] = _Use(shown, [unit])
@@ -94,8 +106,8 @@ class TranslationConsistency:
     """Collects every finished translation of the run, then reports the disagreements."""
 
     def __init__(self) -> None:
-        self._by_source: dict[tuple, dict[str, _Use]] = {}
-        self._by_target: dict[tuple, dict[str, _Use]] = {}
+        self._by_source: dict[tuple, _Renderings] = {}
+        self._by_target: dict[tuple, _Renderings] = {}
 
     def observe(self, unit: QaUnit) -> tuple[str, str, str] | None:
         """The unit's texts as compared (source, target, stemmed source words), or ``None``
@@ -120,10 +132,10 @@ class TranslationConsistency:
     def findings(self) -> Iterator[Finding]:
         """One finding per unit whose rendering is not the group's most frequent one."""
         for uses in self._by_source.values():
-            if len(uses) > 1:
+            if type(uses) is dict and len(uses) > 1:
                 yield from self._report(uses, "translated", "source")
         for uses in self._by_target.values():
-            if len(uses) > 1:
+            if type(uses) is dict and len(uses) > 1:
                 yield from self._report(uses, "used as the translation of", "target")
 
     @staticmethod
