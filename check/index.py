@@ -92,11 +92,27 @@ def load_index(paths: Sequence[str] = ()) -> TermIndex:
     if "-" in files:
         index = build()
     else:
-        key = "/".join([__version__, version("pythainlp"), *(hashlib.sha256(data).hexdigest() for data in contents)])
+        key = "/".join([__version__, version("pythainlp"), _pickled_code_hash(),
+                        *(hashlib.sha256(data).hexdigest() for data in contents)])
         index = cached("term-index", key, build)
     for warning in getattr(index, "read_warnings", ()):
         warnings.warn(warning, stacklevel=2)
     return index
+
+
+def _pickled_code_hash() -> str:
+    """A hash of the modules whose objects a cached index holds: an index cached by other code
+    (a checkout a few commits older, the same version number) is rebuilt, never loaded without
+    the attributes this code expects."""
+    import hashlib
+    import sys
+    from pathlib import Path
+
+    from trilex.lang import matcher
+    from trilex.termbase import model
+
+    modules = (sys.modules[__name__], matcher, model)
+    return hashlib.sha256(b"".join(Path(module.__file__).read_bytes() for module in modules)).hexdigest()
 
 
 def _compiled(index: TermIndex) -> TermIndex:
@@ -119,6 +135,8 @@ class TermIndex:
         #: The warnings reading the termbase files gave (see :func:`load_index`).
         self.read_warnings: list[InputWarning] = []
         self._matchers: dict[tuple[str | None, ...], TermMatcher] = {}
+        #: The matcher each tag asked for resolved to (a run asks millions of times, with a few tags).
+        self._matcher_of: dict[str, TermMatcher] = {}
         self._languages: list[str] | None = None
         self._by_key: dict[tuple[str, str], list[tuple[Concept, Term]]] | None = None
         self._terms: dict[tuple[int, str], LanguageTerms] = {}
@@ -130,10 +148,14 @@ class TermIndex:
         has ``th-TH``) and convert Chinese the same way (``zh-TW`` and ``zh-HK`` do not) share
         one matcher.
         """
+        matcher = self._matcher_of.get(lang)
+        if matcher is not None:
+            return matcher
         key = (*(tag for tag in self.languages() if tag_matches(lang, tag)), conversion(lang))
         matcher = self._matchers.get(key)
         if matcher is None:
             matcher = self._matchers[key] = TermMatcher(self.termbase, normalize_tag(lang))
+        self._matcher_of[lang] = matcher
         return matcher
 
     def languages(self) -> list[str]:

@@ -122,3 +122,24 @@ def test_an_unchanged_termbase_is_not_parsed_again(cache_home, tmp_path, monkeyp
     changed = load_index([str(termbase)])
     assert len(parsed) == 2
     assert [m.text for m in changed.find("เปิดแฟ้มเอกสาร", "th")] == ["แฟ้มเอกสาร"]
+
+
+def test_an_index_cached_by_other_code_is_rebuilt_not_loaded(cache_home, tmp_path, monkeypatch):
+    """A checkout a few commits older has the same version number: its pickled index may lack
+    attributes this code reads, so the cache key covers the code of the pickled classes."""
+    import trilex.termbase
+    from trilex.check import index as index_module
+
+    termbase = tmp_path / "terms.tbx"
+    termbase.write_bytes((Path(__file__).parent / "data" / "ci" / "sample-repo" / "terms" / "product.tbx").read_bytes())
+    parsed = []
+    real_parse = trilex.termbase.parse
+    monkeypatch.setattr(trilex.termbase, "parse", lambda *args: parsed.append(1) or real_parse(*args))
+
+    index_module.load_index([str(termbase)])
+    index_module.load_index([str(termbase)])
+    assert len(parsed) == 1
+    monkeypatch.setattr(index_module, "_pickled_code_hash", lambda: "other code")
+    rebuilt = index_module.load_index([str(termbase)])
+    assert len(parsed) == 2
+    assert [m.text for m in rebuilt.find("เปิดแฟ้ม", "th")] == ["แฟ้ม"]
