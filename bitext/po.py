@@ -62,6 +62,7 @@ _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "
                    "f": "\f", "v": "\v", "'": "'", "?": "?"}
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _CONTEXT_SEPARATOR = "\x04"
+_NO_FLAGS: frozenset[str] = frozenset()
 #: What a charset must decode to itself to be usable for PO: ASCII and the syntax's escapes.
 _ASCII_PROBE = bytes(range(128)) + b'\\n \\x41 \\u0041 +- +AGEA- &- ~{ ~} .xn--ls8h.org'
 #: A line may be this many times the maximum segment size (escapes such as \ooo are 4 characters).
@@ -82,8 +83,8 @@ class _Entry:
         self.msgstr: dict[int, str] = {}
         self.msgstr_lines: dict[int, int] = {}
         self.notes: list[str] = []
-        self.flags: set[str] = set()
-        self.previous: dict[str, str] = {}  # "#| msgid" etc.
+        self.flags: frozenset[str] = _NO_FLAGS  # replaced, not changed: entries share it
+        self.previous: dict[str, str] | None = None  # "#| msgid" etc., once there is one
         self.previous_key: str | None = None  # the "#|" keyword a continuation string extends
         self.started = False  # a keyword has been seen
 
@@ -174,10 +175,9 @@ def _segments(messages: list[_Entry], name: str, marker: str | None) -> list[Seg
     for entry in messages:
         msgid = entry.msgid or ""
         unit_id = msgid if entry.msgctxt is None else entry.msgctxt + _CONTEXT_SEPARATOR + msgid
-        flags = frozenset(entry.flags)
-        flags = flag_sets.setdefault(flags, flags)
+        flags = flag_sets.setdefault(entry.flags, entry.flags)
         state = "fuzzy" if "fuzzy" in flags else None
-        previous = entry.previous.get("msgid")
+        previous = entry.previous.get("msgid") if entry.previous else None
         plural = entry.msgid_plural
         for number, target in entry.msgstr.items():  # msgstr[0], msgstr[1]… in order (see _finish)
             source = msgid if number == 0 else plural
@@ -353,12 +353,13 @@ def _pieces(chunks: Iterator[str], name: str, longest: int) -> Iterator[tuple[in
         cut = text.rfind("\n") + 1
         piece, rest = text[:cut], text[cut:]
         if piece:
-            lines = piece.split("\n")
-            if max(map(len, lines)) > longest:
-                number += next(index for index, line in enumerate(lines) if len(line) > longest)
-                break
+            if len(piece) > longest:  # else no line of it can be too long
+                lines = piece.split("\n")
+                if max(map(len, lines)) > longest:
+                    number += next(index for index, line in enumerate(lines) if len(line) > longest)
+                    break
             yield number, piece
-            number += len(lines) - 1
+            number += piece.count("\n")
         if len(rest) > longest:
             break
     else:
@@ -425,7 +426,7 @@ _PREVIOUS = re.compile(r"(msgctxt|msgid_plural|msgid)?\s*(\".*)$")
 def _comment(line: str, entry: _Entry) -> None:
     kind = line[1:2]
     if kind == ",":
-        entry.flags.update(flag.strip() for flag in line[2:].split(",") if flag.strip())
+        entry.flags = entry.flags.union(flag.strip() for flag in line[2:].split(",") if flag.strip())
     elif kind == "|":
         _previous(line[2:].strip(), entry)
     elif kind == ".":
@@ -443,8 +444,10 @@ def _previous(text: str, entry: _Entry) -> None:
     value = _ESCAPE.sub(lambda escape: _escaped_char(escape) or escape.group(0), string.group(1))
     if match.group(1):
         entry.previous_key = match.group(1)
+        if entry.previous is None:
+            entry.previous = {}
         entry.previous[entry.previous_key] = value
-    elif entry.previous_key is not None:
+    elif entry.previous_key is not None and entry.previous is not None:
         entry.previous[entry.previous_key] += value
 
 
