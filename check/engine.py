@@ -24,7 +24,7 @@ from trilex.check.index import TermIndex
 from trilex.check.qa import DOCUMENT_CHECKS, RUN_CHECKS, UNIT_CHECKS
 from trilex.check.registry import CHECKS, CheckInfo
 from trilex.check.report import Report
-from trilex.check.segments import SegmentWork, Stretch
+from trilex.check.segments import SegmentWork, Stretch, mostly_repeats
 from trilex.check.terms import SEGMENT_CHECKS
 from trilex.errors import ConfigError, InputError
 from trilex.gc_pause import paused_gc
@@ -77,8 +77,9 @@ def run_check(documents: Iterable[Document], termbases: Termbase | Sequence[Term
 
     ``jobs`` > 1 checks the segments in that many worker processes (forked after the documents
     are read and the term index is built, so they share both): the report is the same as with
-    one job, findings in the same order. ``progress``, when given, is called with the number of
-    segments done as the work advances.
+    one job, findings in the same order. A run whose units mostly repeat each other is checked
+    in this process all the same (:func:`~trilex.check.segments.mostly_repeats`). ``progress``,
+    when given, is called with the number of segments done as the work advances.
 
     Python's cyclic garbage collector is paused meanwhile: a run builds findings and records
     that stay until the end and no reference cycles, and each full collection would walk them
@@ -100,6 +101,8 @@ def _run_check(documents: Iterable[Document], termbases: Termbase | Sequence[Ter
     report = Report(findings=[], checks=checks, termbase=index.termbase)
     tasks = [(number, start, stop) for number, document in enumerate(documents) if number in work.languages
              for start, stop in _stretches_of(document)]
+    if jobs > 1 and mostly_repeats(documents, work.languages):
+        jobs = 1
     global _WORK
     _WORK = work  # what _check_task sees, here or in the workers forked from here
     stretches = ordered_map(_check_task, tasks, jobs, "fork")

@@ -67,7 +67,8 @@ def _print_checks(ctx: click.Context, param: click.Parameter, value: bool) -> No
 @click.option("--terms-page", metavar="URL",
               help="With --format html: link each finding's concept to this page made by "
                    "'trilex tbx html' (e.g. terms.html beside the report).")
-@jobs_option("Processes that check the segments; the report is the same for any number.")
+@jobs_option("Processes that check the segments (one where most units repeat each other: only the "
+             "serial merge is left); the report is the same for any number.")
 @verbosity_options
 def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | None,
         target_lang: str | None, parallel: tuple[tuple[str, str], ...], input_format: str | None,

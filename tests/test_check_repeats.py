@@ -14,7 +14,8 @@ import re
 import pytest
 
 from trilex.bitext.po import read_po
-from trilex.check import segments
+from trilex import workers
+from trilex.check import engine, segments
 from trilex.check.engine import run_check
 from trilex.check.index import TermIndex
 from trilex.check.reporters import get_reporter
@@ -51,7 +52,12 @@ def tripled(corpora):
 
 def test_repeats_get_the_findings_a_fresh_check_gives(tripled, monkeypatch):
     remembered, report = report_json(tripled)
+    # Two workers, each with its own memory (made to start here, though most units repeat).
+    monkeypatch.setattr(engine, "SEGMENTS_PER_TASK", 200)
+    monkeypatch.setattr(engine, "mostly_repeats", lambda documents, numbers: False)
+    monkeypatch.setattr(workers, "_started_pool", counted(workers._started_pool, pools := []))
     assert report_json(tripled, jobs=2)[0] == remembered
+    assert len(pools) == 1
     monkeypatch.setattr(segments, "MEMO_UNITS", 0)
     fresh, _ = report_json(tripled)
     assert fresh == remembered
@@ -113,3 +119,28 @@ def test_only_units_that_say_the_same_share_findings():
     # a and b are one unit said twice; c says no-c-format; d is fuzzy (reported as unfinished);
     # e keeps its %s.
     assert found == {("a", 7, False), ("b", 12, False), ("d", 22, True)}
+
+
+def counted(func, calls: list):
+    def wrapper(*args, **kwargs):
+        calls.append(args)
+        return func(*args, **kwargs)
+    return wrapper
+
+
+def test_a_run_of_repeats_is_checked_in_one_process(tripled, corpora, monkeypatch):
+    """Most units answered from memory leave only the serial merge: workers are not started."""
+    monkeypatch.setattr(engine, "SEGMENTS_PER_TASK", 200)
+    monkeypatch.setattr(workers, "_started_pool", counted(workers._started_pool, pools := []))
+    assert segments.mostly_repeats([tripled], [0])
+    one_job, _ = report_json(tripled)
+    assert report_json(tripled, jobs=2)[0] == one_job
+    assert pools == []
+
+    distinct = read_po("xfce4-panel.th.po", data=(corpora / "po" / "xfce4-panel.th.po").read_bytes(),
+                       include_fuzzy=True)
+    assert not segments.mostly_repeats([distinct], [0])
+    assert report_json(distinct, jobs=2)[0] == report_json(distinct)[0]
+    assert len(pools) == 1
+    monkeypatch.setattr(segments, "MEMO_UNITS", 0)  # nothing is remembered: every unit costs its checks
+    assert not segments.mostly_repeats([tripled], [0])
