@@ -105,14 +105,13 @@ def _pickled_code_hash() -> str:
     (a checkout a few commits older, the same version number) is rebuilt, never loaded without
     the attributes this code expects."""
     import hashlib
-    import sys
     from pathlib import Path
 
     from trilex.lang import matcher
     from trilex.termbase import model
 
-    modules = (sys.modules[__name__], matcher, model)
-    return hashlib.sha256(b"".join(Path(module.__file__).read_bytes() for module in modules)).hexdigest()
+    sources = (__file__, matcher.__file__, model.__file__)
+    return hashlib.sha256(b"".join(Path(source).read_bytes() for source in sources)).hexdigest()
 
 
 def _compiled(index: TermIndex) -> TermIndex:

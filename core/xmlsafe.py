@@ -8,7 +8,6 @@ never loads a DTD and never touches the network; documents whose DTD declares en
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterator
 from typing import IO, Any
@@ -100,10 +99,10 @@ def parse_xml_file(path: str | os.PathLike[str]) -> etree._ElementTree:
 FEED_BLOCK = 1 << 16
 
 
-def iterparse_safe(source: str | os.PathLike[str] | IO[bytes], name: str,
+def iterparse_safe(stream: IO[bytes], name: str,
                    events: tuple[str, ...] = ("end",), tag: str | tuple[str, ...] | None = None,
                    ) -> Iterator[tuple[str, etree._Element]]:
-    """Stream ``(event, element)`` pairs from ``source`` with the safe parser options.
+    """Stream ``(event, element)`` pairs from the binary ``stream`` with the safe parser options.
 
     The caller clears elements it has finished with, so memory stays flat. Malformed XML is an
     :class:`InputError` naming its line, raised after every event before it has been handed out
@@ -117,41 +116,30 @@ def iterparse_safe(source: str | os.PathLike[str] | IO[bytes], name: str,
     """
     parser = etree.XMLPullParser(events=events, tag=tag, **_PARSER_OPTIONS)
     checked = False
-    with _binary_stream(source) as stream:
-        failure: etree.XMLSyntaxError | None = None
-        ended = False
-        while not ended and failure is None:
-            block = stream.read(FEED_BLOCK)
-            ended = not block
-            try:
-                if ended:
-                    parser.close()
-                else:
-                    parser.feed(block)
-            except etree.XMLSyntaxError as exc:
-                failure = exc
-                if ended:  # lxml 6.2 then makes up end events for what the cut left open
-                    break
-            for event, element in parser.read_events():
-                if not checked:
-                    _reject_entity_declarations(element.getroottree(), name)
-                    checked = True
-                yield event, element
+    failure: etree.XMLSyntaxError | None = None
+    ended = False
+    while not ended and failure is None:
+        block = stream.read(FEED_BLOCK)
+        ended = not block
+        try:
+            if ended:
+                parser.close()
+            else:
+                parser.feed(block)
+        except etree.XMLSyntaxError as exc:
+            failure = exc
+            if ended:  # lxml 6.2 then makes up end events for what the cut left open
+                break
+        for event, element in parser.read_events():
+            if not checked:
+                _reject_entity_declarations(element.getroottree(), name)
+                checked = True
+            yield event, element
     if failure is not None:
         raise _syntax_error(failure, name) from None
     refusal = _undeclared_entity(parser.feed_error_log, name)
     if refusal is not None:
         raise refusal
-
-
-@contextlib.contextmanager
-def _binary_stream(source: str | os.PathLike[str] | IO[bytes]) -> Iterator[IO[bytes]]:
-    """``source`` as a binary stream: a file object as it is, a path opened (and closed after)."""
-    if hasattr(source, "read"):
-        yield source  # type: ignore[misc]
-        return
-    with open(source, "rb") as stream:
-        yield stream
 
 
 def root_name(data: bytes) -> str | None:

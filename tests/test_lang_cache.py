@@ -101,41 +101,44 @@ def test_only_the_newest_entries_of_a_kind_are_kept(cache_home):
     assert len(list(cache_home.glob("demo-*.pickle"))) == cache.KEEP
 
 
-def test_an_unchanged_termbase_is_not_parsed_again(cache_home, tmp_path, monkeypatch):
-    import trilex.termbase
-    from trilex.check.index import load_index
+SAMPLE_TBX = Path(__file__).parent / "data" / "ci" / "sample-repo" / "terms" / "product.tbx"
 
-    source = Path(__file__).parent / "data" / "ci" / "sample-repo" / "terms" / "product.tbx"
+
+@pytest.fixture
+def counted_parses(tmp_path, monkeypatch):
+    """A copy of the sample termbase, and the list that grows by one each time a termbase is parsed."""
+    import trilex.termbase
+
     termbase = tmp_path / "terms.tbx"
-    termbase.write_bytes(source.read_bytes())
+    termbase.write_bytes(SAMPLE_TBX.read_bytes())
     parsed = []
     real_parse = trilex.termbase.parse
     monkeypatch.setattr(trilex.termbase, "parse", lambda *args: parsed.append(1) or real_parse(*args))
+    return termbase, parsed
 
+
+def test_an_unchanged_termbase_is_not_parsed_again(cache_home, counted_parses):
+    from trilex.check.index import load_index
+
+    termbase, parsed = counted_parses
     first = load_index([str(termbase)])
     second = load_index([str(termbase)])
     assert len(parsed) == 1
     assert [m.text for m in second.find("เปิดแฟ้ม", "th")] == ["แฟ้ม"]
     assert [m.concept.id for m in second.find("เปิดแฟ้ม", "th")] == [m.concept.id for m in first.find("เปิดแฟ้ม", "th")]
 
-    termbase.write_bytes(source.read_bytes().replace("แฟ้ม".encode(), "แฟ้มเอกสาร".encode()))
+    termbase.write_bytes(SAMPLE_TBX.read_bytes().replace("แฟ้ม".encode(), "แฟ้มเอกสาร".encode()))
     changed = load_index([str(termbase)])
     assert len(parsed) == 2
     assert [m.text for m in changed.find("เปิดแฟ้มเอกสาร", "th")] == ["แฟ้มเอกสาร"]
 
 
-def test_an_index_cached_by_other_code_is_rebuilt_not_loaded(cache_home, tmp_path, monkeypatch):
+def test_an_index_cached_by_other_code_is_rebuilt_not_loaded(cache_home, counted_parses, monkeypatch):
     """A checkout a few commits older has the same version number: its pickled index may lack
     attributes this code reads, so the cache key covers the code of the pickled classes."""
-    import trilex.termbase
     from trilex.check import index as index_module
 
-    termbase = tmp_path / "terms.tbx"
-    termbase.write_bytes((Path(__file__).parent / "data" / "ci" / "sample-repo" / "terms" / "product.tbx").read_bytes())
-    parsed = []
-    real_parse = trilex.termbase.parse
-    monkeypatch.setattr(trilex.termbase, "parse", lambda *args: parsed.append(1) or real_parse(*args))
-
+    termbase, parsed = counted_parses
     index_module.load_index([str(termbase)])
     index_module.load_index([str(termbase)])
     assert len(parsed) == 1

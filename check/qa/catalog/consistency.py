@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from trilex.bitext.accelerators import strip_accelerator
@@ -62,14 +63,12 @@ def _stemmed_words(text: str) -> str:
     return " ".join(stem(word) if word.isascii() else word for word in _NOT_WORDS.sub(" ", text.casefold()).split())
 
 
+@dataclass(slots=True)
 class _Use:
     """The units that render one text the same way, and how the first of them writes it."""
 
-    __slots__ = ("shown", "units")
-
-    def __init__(self, shown: str, units: list[QaUnit]) -> None:
-        self.shown = shown  # the other side as written, first time seen
-        self.units = units
+    shown: str  # the other side as written, first time seen
+    units: list[QaUnit]
 
     def locations(self, count: int) -> list[Location]:
         """Where the first ``count`` units are."""
