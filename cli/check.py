@@ -127,8 +127,8 @@ def cli(files: tuple[str, ...], termbases: tuple[str, ...], source_lang: str | N
         raise click.UsageError("give at least one FILE or --parallel SRC TGT, "
                                "or list documents in [tool.trilex] (see docs/ci.md)")
 
-    index = load_index(termbases or [config.resolve(path) for path in config.termbases])
-    with paused_gc(freeze=True):
+    with paused_gc(freeze=True):  # the index and the documents stay for the whole run
+        index = load_index(termbases or [config.resolve(path) for path in config.termbases])
         documents = _read_documents(targets, parallel, source_lang, target_lang, input_format)
     severities = {code: config.severity_of(code, info.severity) for code, info in CHECKS.items()}
     enabled = [code for code in (checks or CHECKS) if severities.get(code, True) is not None]

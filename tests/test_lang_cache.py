@@ -39,6 +39,24 @@ def test_built_once_then_loaded(cache_home):
     assert len(calls) == 2
 
 
+def test_a_loaded_entry_is_left_out_of_garbage_collections(cache_home):
+    """What the cache gives back stays for the run: the collector neither runs while it loads
+    (a 100,000-concept index is millions of objects) nor walks it afterwards."""
+    import gc
+
+    value = [[n, str(n)] for n in range(2_000)]
+    cache.cached("demo", "gc", lambda: value)
+    try:
+        assert gc.isenabled()
+        loaded = cache.cached("demo", "gc", lambda: pytest.fail("built again"))
+        assert loaded == value and loaded is not value
+        assert gc.isenabled()  # switched back on after the load
+        collected = {id(obj) for obj in gc.get_objects()}  # the generations, not the frozen
+        assert id(loaded) not in collected and id(loaded[0]) not in collected
+    finally:
+        gc.unfreeze()
+
+
 def test_broken_entry_is_rebuilt(cache_home):
     build, calls = counting_builder([1, 2, 3])
     cache.cached("demo", "k", build)
