@@ -30,7 +30,6 @@ CHARACTER_LANGS = frozenset({"th", "zh", "ja", "ko", "lo", "km", "my", "yue", "w
 #: text 75% similar by words is well above 50% similar by characters.
 TOKEN_PREFILTER_MARGIN = 25.0
 
-_SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
@@ -58,7 +57,7 @@ def guess_lang(text: str) -> str:
 
 def match_key(text: str) -> str:
     """The form of ``text`` that matching compares: normalized, whitespace runs collapsed, trimmed."""
-    return _SPACES.sub(" ", normalize_text(text)).strip()
+    return " ".join(normalize_text(text).split())  # str.split and re's \s: the same whitespace
 
 
 def tokens(key: str) -> list[str]:

@@ -13,6 +13,8 @@ from typing import Any
 from trilex.tm.model import Content, InlineCode, Note, Prop, TranslationUnit, Variant
 
 _CODE_FIELDS = ("i", "x", "type", "pos", "assoc", "datatype")
+#: One encoder for every unit (``json.dumps`` with options builds a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _encode_content(content: Content) -> list[Any]:
@@ -75,7 +77,7 @@ def encode_unit(unit: TranslationUnit) -> str:
         _encode_meta(encoded, variant.notes, variant.props, variant.attributes)
         variants.append(encoded)
     data["variants"] = variants
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(data)
 
 
 def decode_unit(text: str) -> TranslationUnit:
