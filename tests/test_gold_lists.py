@@ -20,8 +20,9 @@ DATA = REPO / "tests" / "data"
 @pytest.mark.parametrize("checker, folder", [
     (DATA / "seed_gold" / "verify.py", REPO / "seeds" / "articles"),
     (DATA / "extract_dev" / "verify.py", DATA / "extract_dev"),
+    (DATA / "extract_dev" / "verify.py", DATA / "extract_dev2"),
     (DATA / "extract_dev" / "verify.py", DATA / "extract_heldout"),
-], ids=["seed_gold", "extract_dev", "extract_heldout"])
+], ids=["seed_gold", "extract_dev", "extract_dev2", "extract_heldout"])
 def test_gold_list_passes_its_checker(checker, folder):
     result = subprocess.run([sys.executable, str(checker), str(folder)], capture_output=True, text=True)
     errors = [line for line in result.stdout.splitlines() if line.startswith("ERROR")]

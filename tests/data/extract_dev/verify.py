@@ -4,7 +4,7 @@
 Usage:  python verify.py [SET_DIR]      (default: the directory of this file)
 
 SET_DIR holds articles/*.txt, gold.json and not_terms.json. The same script is
-used for tests/data/extract_dev and tests/data/extract_heldout; it follows the
+used for tests/data/extract_dev, tests/data/extract_dev2 and tests/data/extract_heldout; it follows the
 approach of tests/data/seed_gold/verify.py and adds checks for the mention
 shapes and for coverage of every bracket in the articles.
 
@@ -26,7 +26,7 @@ Hard checks (exit code 1 on failure):
     gloss string (en / zh / short form of a mention on that line), lies inside
     a recorded Thai span, or is a not_terms entry;
   * independence: no name (th / en / zh / short form, case-, space- and
-    dash-folded) is shared with the seed gold or with the other evaluation set.
+    dash-folded) is shared with the seed gold or with the other evaluation sets.
 Soft checks (printed as WARN): Thai spans starting with a function word, verb,
 role noun or title; glosses that do not start within 12 characters after the
 Thai span. Latin/CJK tokens not covered by any recorded string are listed as
@@ -45,7 +45,7 @@ SET_DIR = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else HERE
 ART_DIR = os.path.join(SET_DIR, "articles")
 DATA = os.path.dirname(SET_DIR)
 OTHER_GOLDS = [os.path.join(DATA, d, "gold.json")
-               for d in ("seed_gold", "extract_dev", "extract_heldout")
+               for d in ("seed_gold", "extract_dev", "extract_dev2", "extract_heldout")
                if os.path.abspath(os.path.join(DATA, d)) != SET_DIR]
 
 KINDS = {"organization", "program", "place", "person", "event",
