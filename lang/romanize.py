@@ -35,6 +35,10 @@ _LETTERS = str.maketrans({
     "e": "a", "i": "a", "o": "a", "u": "a", "y": "a", "w": "a",
 })
 _VOWEL_RUN = re.compile(r"a+")
+#: A silent leading ``ห`` (*ho nam*: it only sets the tone of the sonorant after it, ``หลี่`` *li*,
+#: ``เหยา`` *yao*), which PyThaiNLP's rules read as a sound of its own (``hoeiา``, ``eling`` for
+#: ``เหลียง`` *liang*).
+_SILENT_HO = re.compile("ห(?=[งญนมยรลว][\u0e30-\u0e3a\u0e45-\u0e4e])")
 
 
 @lru_cache(maxsize=65536)
@@ -51,7 +55,7 @@ def romanize_thai(text: str) -> str:
     words = []
     for run in split_scripts(text):
         if run.script == "thai":
-            words.append(romanize(run.text, engine="lookup").lower())
+            words.append(romanize(_SILENT_HO.sub("", run.text), engine="lookup").lower())
         elif run.script == "latin":
             words.append(run.text.lower())
     return " ".join(word for word in words if word)

@@ -13,6 +13,7 @@ import pytest
 from trilex.lang.english import stem
 from trilex.lang.romanize import pinyin, romanize_thai, sound_key, sounds_like
 from trilex.termbase.extract import find_glosses
+from trilex.termbase.extract.content import is_quantity
 from trilex.termbase.extract.edge_score import Choice, confidence, find_left_edge
 from trilex.termbase.extract.evidence import gloss_words, spelled_runs
 from trilex.termbase.extract.lexicon import (
@@ -42,6 +43,22 @@ def test_thai_and_latin_spellings_of_a_name_share_a_sound_key():
     assert sounds_like("ออปติคอล", "Optical") >= 0.9          # English c is k, final l is n
     assert sounds_like("อมตะซิตี้", "Amata City") >= 0.8        # …and c before i is s
     assert sounds_like("ผู้ว่าการ", "State") < 0.5
+
+
+def test_a_silent_leading_ho_is_not_read_as_a_sound():
+    """ห before a sonorant only sets the tone (*ho nam*): PyThaiNLP's rules read เหลียง as *eling*."""
+    assert romanize_thai("เหลียง") == "liang"
+    assert romanize_thai("เหยา") == "yao"
+    assert sounds_like("เหลียง", "Liang") == 1.0
+    assert romanize_thai("หนังสือ") == "nangsue"
+
+
+def test_amounts_with_currency_codes_and_units_are_not_names():
+    for amount in ("USD 150 million", "8 GWh per year", "CNY 2 billion", "300 MW", "18 billion baht"):
+        assert is_quantity(amount), amount
+    for name in ("Basic Yellow 2", "Long March 6", "A320", "THEOS-3", "COVID-19"):
+        assert not is_quantity(name), name
+    assert find_glosses("โรงงานมีกำลังผลิต 6 กิกะวัตต์ชั่วโมงต่อปี (6 GWh per year) ตั้งแต่ปีหน้า", "a.txt") == []
 
 
 def test_chinese_glosses_are_compared_through_pinyin():

@@ -66,13 +66,30 @@ def _month_names() -> frozenset[str]:
     return frozenset(name.lower() for name in (*calendar.month_name, *calendar.month_abbr) if name)
 
 
+#: Currency codes (ISO 4217) that amounts in news are written with (``USD 150 million``).
+_CURRENCY_CODES = frozenset({"USD", "EUR", "CNY", "RMB", "THB", "JPY", "GBP", "HKD", "SGD", "KRW",
+                             "INR", "AUD", "MYR", "VND", "LAK", "IDR", "PHP", "TWD", "CHF", "CAD"})
+#: A unit symbol: an SI prefix and a unit of power, energy, mass, length, volume or frequency
+#: (``GWh``, ``MW``, ``kg``, ``km``, ``TEU``).
+_UNIT_SYMBOL = re.compile(r"(?:[kMGT]?(?:W|Wh|Wp|V|A|Hz|J|t|B)|[kcm]?[mgl]|m[23]|km[23]?|TEU|DWT)")
+
+
 def is_quantity(text: str) -> bool:
     """Whether a Latin text is a date or an amount, not a name: it has a number and no capitalised
-    word but month names (``31 October 2026``, ``18 billion baht``; not ``Basic Yellow 2``)."""
-    words = re.findall(r"[A-Za-z]+", text)
+    word but month names, currency codes and unit symbols (``31 October 2026``, ``18 billion baht``,
+    ``USD 150 million``, ``8 GWh per year``; not ``Basic Yellow 2``)."""
+    words = list(re.finditer(r"[A-Za-z]+", text))
     if not re.search(r"\d", text) or not words:
         return False
-    return all(word[0].islower() or word.lower() in _month_names() for word in words)
+    return all(_counts_in_quantity(word.group(), text[word.end():word.end() + 1]) for word in words)
+
+
+def _counts_in_quantity(word: str, after: str) -> bool:
+    """Whether ``word`` (followed by ``after``) may stand in a date or an amount: lower case, a
+    month, or a currency code or unit symbol not glued to digits after it (``A320`` is a name)."""
+    if word[0].islower() or word.lower() in _month_names():
+        return True
+    return not after.isdigit() and (word in _CURRENCY_CODES or _UNIT_SYMBOL.fullmatch(word) is not None)
 
 
 def _scripts(text: str) -> set[str]:

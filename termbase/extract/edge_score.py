@@ -49,10 +49,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from trilex.termbase.extract.evidence import SpelledRun, gloss_words, spelled_runs
 from trilex.termbase.extract.meaning import head_index, word_meanings
+from trilex.lang.thai import thai_cluster_boundaries
 from trilex.lang.wordlists.thai_english import is_person_noun
 from trilex.termbase.extract.lexicon import frame_opener, is_known_name, name_part_head, word_classes
 from trilex.termbase.extract.thai_edge import (
@@ -72,6 +73,7 @@ WEIGHTS: dict[str, float] = {
     "first_role": -1.5,
     "inner_copula": -1.0,
     "starts_spelled": 0.5,
+    "head_spelled": 2.0,
     "known": 0.3,
     "cuts_known": -4.0,
     "extends_known": -1.0,
@@ -86,7 +88,7 @@ WEIGHTS: dict[str, float] = {
 #: ``confidence = 1 / (1 + exp(-(a * lead + b + c * rules_agree + d * rule_confidence + e * named)))``,
 #: ``(a, b, c, d, e)`` fitted by logistic regression on the seeds and the development set
 #: (``python benchmarks/extract_quality.py --calibrate``).
-CALIBRATION = (0.75, 0.05, -2.89, 3.53, 1.32)
+CALIBRATION = (1.03, -1.2, -3.48, 5.06, 0.76)
 #: The lead of a start that had no competitor, and the largest lead counted.
 SOLE_LEAD, MAX_LEAD = 3.0, 3.0
 #: A confidence below this gets a reason for the reviewer (the termbase's review threshold).
@@ -165,12 +167,25 @@ def _frame(region: str, tokens: list[Token]) -> int | None:
     opener = frame_opener(words[-1].text)
     if opener is None:
         return None
-    for token in reversed(words[:-1]):
-        if token.text in STOP_WORDS:
+    for k in range(len(words) - 2, -1, -1):
+        token = words[k]
+        if token.text in STOP_WORDS and not _inside_unknown_word(words, k):
             return None
         if token.text == opener:
             return token.start
     return None
+
+
+def _inside_unknown_word(words: list[Token], k: int) -> bool:
+    """Whether ``words[k]`` is a piece of a longer word the dictionary lacks: glued to a neighbour
+    that is no dictionary word (``มา`` in ``ฟาร์|มา|ซู|ติ|คอล``, *pharmaceutical* spelled in Thai)."""
+    from trilex.lang.thai import newmm_dictionary
+
+    dictionary = newmm_dictionary()
+    token = words[k]
+    before = words[k - 1] if k > 0 and words[k - 1].start + len(words[k - 1].text) == token.start else None
+    after = words[k + 1] if k + 1 < len(words) and token.start + len(token.text) == words[k + 1].start else None
+    return any(near is not None and near.text not in dictionary for near in (before, after))
 
 
 def _names_a_person(region: str, tokens: list[Token], start: int, en: str | None, zh: str | None) -> bool:
@@ -201,6 +216,15 @@ def _reachable(runs: list[SpelledRun], tokens: list[Token]) -> list[SpelledRun]:
     return kept
 
 
+def _from_cluster_start(run: SpelledRun, tokens: list[Token], clusters: set[int]) -> SpelledRun:
+    """``run`` widened back to the start of the character cluster it starts in: the segmenter may
+    cut an unknown name inside a syllable (``เห|ลี|ยง``, *Liang*), and the spelling matches its end."""
+    first = run.first
+    while first > 0 and tokens[first].start not in clusters and is_thai_word(tokens[first - 1]):
+        first -= 1
+    return run if first == run.first else replace(run, first=first, start=tokens[first].start)
+
+
 def _imbalance(extra: float, left: int) -> float:
     """How badly ``extra`` Thai words (beyond the spelled ones) fit ``left`` unrendered gloss words.
 
@@ -226,7 +250,9 @@ class _Scorer:
         self.tokens = tokens
         self.rule = rule
         self.gloss = gloss_words(en, zh)
-        self.runs = _reachable(spelled_runs(tokens, self.gloss), tokens)
+        self.clusters = thai_cluster_boundaries(region)
+        self.runs = [_from_cluster_start(run, tokens, self.clusters)
+                     for run in _reachable(spelled_runs(tokens, self.gloss), tokens)]
         self.frame = _frame(region, tokens)
         self.roles = _role_after_person(region, tokens)
         self.meanings = word_meanings(tokens, self.gloss)
@@ -264,12 +290,15 @@ class _Scorer:
             allowed_far.add(self.frame)
         if self.rule is not None:
             allowed_far.add(self.rule.start)
+        clusters = self.clusters
         found = []
         for i, token in enumerate(self.tokens):
             if not is_thai_word(token) or _bracketed(self.region, token.start):
                 continue
             if token.text in STOP_WORDS or token.text in NO_START:
                 continue
+            if token.start not in clusters:
+                continue  # inside a character cluster: ``เห|ลียง`` (*Liang*) is one syllable
             if _nominalized(self.tokens, i):  # never between การ/ความ and its verb
                 continue
             if token.start < lowest and token.start not in allowed_far:
@@ -326,6 +355,7 @@ class _Scorer:
         f["left_linker"] = float(previous >= 0 and tokens[previous].text in LINKERS)
         first = tokens[i]
         f["starts_spelled"] = float(any(run.start == start for run in self.runs))
+        f["head_spelled"] = float(name_part_head(tokens[i].text) and any(run.first == i + 1 for run in self.runs))
         f["first_verb"] = float(not f["starts_spelled"] and _is_verb(first) and not (
             first.text.startswith(("การ", "ความ")) or (i + 1 < len(tokens) and _nominalized(tokens, i + 1))))
         meaning = self.meanings.get(i)
@@ -375,12 +405,15 @@ class _Scorer:
 
     def evidence(self, i: int) -> bool:
         """Whether the start at ``i`` has evidence of its own (used when the rules found none):
-        it opens a spelled name or a frame, or an English gloss follows a stop word
-        (``…ไปสู่|การโอนเงินระหว่างประเทศแบบทันที (Instant Cross-border Transfer)``)."""
+        it opens a spelled name or a frame, an English gloss follows a stop word
+        (``…ไปสู่|การโอนเงินระหว่างประเทศแบบทันที (Instant Cross-border Transfer)``), or its first
+        word translates the gloss's head after a verb or a function word (``ติดตั้ง|เรดาร์ช่องเปิด
+        สังเคราะห์ (Synthetic Aperture Radar)``)."""
         f = self.features(i)
         after_stop = i > 0 and self.tokens[i - 1].text in STOP_WORDS
         return (bool(self.runs) and f["cut"] == 0) or f["frame"] > 0 or (
-            self.has_english and after_stop and not f["first_verb"] and not f["inner_copula"])
+            self.has_english and (after_stop or (f["head_rendered"] and f["left_function"]))
+            and not f["first_verb"] and not f["inner_copula"])
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,8 @@ def spelled_runs(tokens: list, gloss: GlossWords) -> list[SpelledRun]:
     syllables = gloss.pinyin
     for a in range(len(syllables)):
         for b in range(a, min(len(syllables), a + MAX_PINYIN)):
-            key = sound_key("".join(syllables[a:b + 1]), is_pinyin=True)
+            # pinyin z is an affricate, which Thai writes จ (子 zi: จื่อ): keyed as j, not as s
+            key = sound_key("".join(syllables[a:b + 1]).replace("z", "j"), is_pinyin=True)
             if b > a or len(key) >= MIN_PINYIN_KEY:
                 targets.append((key, frozenset(), frozenset(range(a, b + 1))))
     if not targets:

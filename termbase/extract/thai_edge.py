@@ -108,7 +108,8 @@ def _thai_pieces(run_start: int, run_text: str) -> list[tuple[int, int, str]]:
     merged: list[list[str]] = []
     for word in words:
         unknown = len(word) <= 2 and word not in known
-        if merged and word not in STOP_WORDS and merged[-1][0] not in TITLES:
+        # a scrap is glued to a short name piece, never to a title or a stop word (``โดย|ห|ลี่``)
+        if merged and word not in STOP_WORDS and merged[-1][0] not in TITLES and merged[-1][0] not in STOP_WORDS:
             previous, kind = merged[-1]
             if (unknown and len(previous) <= 3) or (kind == "name" and len(word) <= 3):
                 merged[-1] = [previous + word, "name"]
