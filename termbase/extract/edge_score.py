@@ -1,7 +1,8 @@
 """The left edge of an unquoted Thai term as one scored choice, with a calibrated confidence.
 
-Every word boundary in the text before the gloss (the *region*) is a candidate start. Each is
-scored by a weighted sum of features (:data:`WEIGHTS`):
+Every word boundary in the text before the gloss (the *region*) that is also a Thai character
+cluster boundary is a candidate start (the segmenter may cut an unknown name inside a syllable:
+``เห|ลียง``, *Liang*). Each is scored by a weighted sum of features (:data:`WEIGHTS`):
 
 * ``rule``: it is where the rules of :mod:`.thai_edge` start the term (title, head noun, walk
   over word classes);
@@ -20,7 +21,8 @@ scored by a weighted sum of features (:data:`WEIGHTS`):
 * ``first_verb``, ``first_role`` (negative): the span would open with a verb (ORCHID tag, corrected
   by the Thai WordNet's word classes; not inside a spelled name: ``ดอยคำ``) or a role noun;
   ``inner_copula`` (negative): it would hold a copula (``คือ``, ``เป็น``);
-* ``starts_spelled``: it opens a Thai run that spells the gloss;
+* ``starts_spelled``: it opens a Thai run that spells the gloss; ``head_spelled``: it is a head
+  Thai writes as part of names (``เมือง``) right before such a run (``จาก|เมืองฝูโจว (Fuzhou)``);
 * what the words mean (:mod:`.meaning`, through :mod:`trilex.lang.wordlists.thai_english`):
   ``head_rendered``: the first word translates the English head (``อ่างเก็บน้ำ`` *Reservoir*,
   ``เขื่อน`` *Dam*, with no head table); ``first_unrendered`` (negative): the first word is in
@@ -35,8 +37,8 @@ scored by a weighted sum of features (:data:`WEIGHTS`):
   the span starts at that word, or would start inside the frame; ``crosses_bracket`` (negative): a
   span reaching back over ``(ประเทศไทย)`` outside such a frame.
 
-The weights were set by hand and by a coordinate search on the seed articles and the development
-set (never the held-out set). A title's edge (``นาย…``) is kept only when the words after it name
+The weights were set by hand and by a coordinate search on the seed articles and the two
+development sets (never the held-out set). A title's edge (``นาย…``) is kept only when the words after it name
 the person (:func:`_names_a_person`), not a person and then an office. The best candidate wins;
 its confidence is a logistic function of its lead over the runner-up, of whether and how surely
 the rules agree and of whether the gloss has a name or only an acronym (:data:`CALIBRATION`,
@@ -61,7 +63,7 @@ from trilex.termbase.extract.thai_edge import (
     _nominalized, is_thai_word, rule_edge, tokenize,
 )
 
-#: Feature weights of a candidate start (tuned on the seeds and the development set).
+#: Feature weights of a candidate start (tuned on the seeds and both development sets).
 WEIGHTS: dict[str, float] = {
     "rule": 2.0,
     "cut": -3.0,
@@ -86,7 +88,7 @@ WEIGHTS: dict[str, float] = {
     "left_linker": -1.0,
 }
 #: ``confidence = 1 / (1 + exp(-(a * lead + b + c * rules_agree + d * rule_confidence + e * named)))``,
-#: ``(a, b, c, d, e)`` fitted by logistic regression on the seeds and the development set
+#: ``(a, b, c, d, e)`` fitted by logistic regression on the seeds and both development sets
 #: (``python benchmarks/extract_quality.py --calibrate``).
 CALIBRATION = (1.03, -1.2, -3.48, 5.06, 0.76)
 #: The lead of a start that had no competitor, and the largest lead counted.
@@ -290,14 +292,13 @@ class _Scorer:
             allowed_far.add(self.frame)
         if self.rule is not None:
             allowed_far.add(self.rule.start)
-        clusters = self.clusters
         found = []
         for i, token in enumerate(self.tokens):
             if not is_thai_word(token) or _bracketed(self.region, token.start):
                 continue
             if token.text in STOP_WORDS or token.text in NO_START:
                 continue
-            if token.start not in clusters:
+            if token.start not in self.clusters:
                 continue  # inside a character cluster: ``เห|ลียง`` (*Liang*) is one syllable
             if _nominalized(self.tokens, i):  # never between การ/ความ and its verb
                 continue
