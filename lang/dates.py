@@ -31,7 +31,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from trilex.lang.digits import DIGITS
+from trilex.lang.digits import ANY_DIGIT, DIGITS
 from trilex.lang.numerals_zh import HAN_DIGITS, parse_han_number
 
 #: Buddhist Era minus Common Era (Royal Institute; B.E. 2568 = C.E. 2025).
@@ -212,6 +212,19 @@ def find_dates(text: str, language: str) -> list[DateMatch]:
 
     Matches may overlap (``23 กุมภาพันธ์ 2568`` and ``กุมภาพันธ์ 2568``); the caller keeps the longest.
     """
+    # Every form but the Chinese one has a digit, and most sentences have none.
+    has_digit = ANY_DIGIT.search(text) is not None
+    found = _iso_dates(text, language) if has_digit else []
+    if language == "th" and has_digit:
+        found.extend(_thai_dates(text))
+    elif language == "zh":
+        found.extend(_chinese_dates(text))  # Han numerals need no digit (三月五日)
+    if has_digit and _LATIN_LETTER.search(text):
+        found.extend(_english_dates(text))  # also an English date left in a Thai or Chinese text
+    return found
+
+
+def _iso_dates(text: str, language: str) -> list[DateMatch]:
     found: list[DateMatch] = []
     for match in _ISO.finditer(text):
         year = int(match.group("y"))
@@ -220,10 +233,4 @@ def find_dates(text: str, language: str) -> list[DateMatch]:
         month, day = int(match.group("m")), int(match.group("d"))
         if _valid(year, month, day):
             found.append(DateMatch(match.start(), match.end(), year, month, day))
-    if language == "th":
-        found.extend(_thai_dates(text))
-    elif language == "zh":
-        found.extend(_chinese_dates(text))
-    if _LATIN_LETTER.search(text):
-        found.extend(_english_dates(text))  # also an English date left in a Thai or Chinese text
     return found
