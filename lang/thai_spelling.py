@@ -88,7 +88,10 @@ def _any_problem() -> re.Pattern[str]:
     for number, (_, _, pattern) in enumerate(_PATTERNS):
         parts.append(pattern.pattern.replace("([", f"(?P<g{number}>[", 1).replace("\\1", f"(?P=g{number})")
                      if "\\1" in pattern.pattern else pattern.pattern)
-    return re.compile("|".join(f"(?:{part})" for part in parts))
+    # Every problem starts with SARA E, a mark, a following vowel or an invisible character: the
+    # lookahead lets the engine skip other characters before trying the eight patterns (2× faster).
+    first = f"[\u0e40{_MARKS}{_FOLLOW}\u200c\u200d\u2060\u00ad\ufeff]"
+    return re.compile(f"(?={first})(?:" + "|".join(f"(?:{part})" for part in parts) + ")")
 
 
 _ANY = _any_problem()
