@@ -11,6 +11,11 @@ were built from (trilex and PyThaiNLP versions, a content hash), written atomica
 only from a folder the current user owns that nobody else can write to (a pickle runs code when
 loaded). A missing, stale or broken entry is rebuilt; a cache that cannot be written is skipped;
 only the newest few entries of each kind are kept.
+
+A loaded entry is unpickled with the garbage collector paused and then frozen (:func:`gc.freeze`)
+with everything else alive at that moment: it stays for the run, and the collector's passes
+would otherwise walk its millions of objects again and again. Frozen objects are still freed by
+reference counting; a long-running process that loads many entries can call :func:`gc.unfreeze`.
 """
 
 from __future__ import annotations
