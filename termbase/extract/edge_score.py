@@ -185,8 +185,8 @@ def _inside_unknown_word(words: list[Token], k: int) -> bool:
 
     dictionary = newmm_dictionary()
     token = words[k]
-    before = words[k - 1] if k > 0 and words[k - 1].start + len(words[k - 1].text) == token.start else None
-    after = words[k + 1] if k + 1 < len(words) and token.start + len(token.text) == words[k + 1].start else None
+    before = words[k - 1] if k > 0 and words[k - 1].end == token.start else None
+    after = words[k + 1] if k + 1 < len(words) and token.end == words[k + 1].start else None
     return any(near is not None and near.text not in dictionary for near in (before, after))
 
 
