@@ -1,4 +1,4 @@
-"""The fuzzy-candidate index of the SQLite TM store: character trigrams → segment ids.
+"""The fuzzy-candidate index of the TM stores: character trigrams → segment ids.
 
 Why not FTS5: an FTS5 ``trigram`` query that ORs all trigrams of a 50-character Thai sentence
 walks the posting lists of very common trigrams (``การ`` is in 8% of Thai segments) row by
@@ -8,27 +8,16 @@ so a lookup reads the document frequencies first (without touching the blobs), t
 blobs of the rarest trigrams (a fixed budget of postings), counts them with numpy, and hands
 the segments sharing the most rare trigrams to exact re-scoring. It also answers the
 concordance's substring prefilter. Posting lists are written in chunks, one per flush of an
-import; :func:`merge_chunks` joins them. The same layout serves the PostgreSQL store (a
-``bytea`` column): each store reads it through the :class:`PostingsSource` methods.
+import (:class:`PostingsBuffer`). Each store keeps them in its own tables (PostgreSQL a row per
+trigram and chunk, SQLite rare trigrams packed in buckets: :mod:`trilex.tm.sqlite_grams`) and
+answers a lookup through the :class:`PostingsSource` methods.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from itertools import repeat
 from typing import Protocol
-
-SCHEMA = """
-CREATE TABLE grams (
-    lang TEXT NOT NULL,
-    gram INTEGER NOT NULL,
-    chunk INTEGER NOT NULL,
-    count INTEGER NOT NULL,
-    postings BLOB NOT NULL,
-    PRIMARY KEY (lang, gram, chunk)
-) WITHOUT ROWID;
-"""
 
 #: How many postings a fuzzy lookup reads at most (after the rarest few trigrams).
 POSTINGS_BUDGET = 120_000
@@ -113,9 +102,9 @@ class PostingsBuffer:
         self.pending += count
         return self.pending >= FLUSH_SEGMENTS
 
-    def rows(self, chunk: int) -> Iterator[tuple[str, int, int, int, bytes]]:
-        """``(lang, gram, chunk, count, postings)`` for every trigram of the segments given ids
-        since the last call, in trigram order with each posting list sorted."""
+    def runs(self) -> Iterator[tuple]:
+        """``(lang, codes, segments)`` for each language of the segments given ids since the last
+        call: numpy arrays of every ``(trigram code, segment id)`` pair, sorted by code, then id."""
         import numpy as np
 
         langs = dict.fromkeys(lang for postings, _ids in self._chunks for lang in postings.by_lang)
@@ -134,18 +123,30 @@ class PostingsBuffer:
             # Each run is sorted by code, then id, and ids grow from run to run: a stable sort
             # merges the runs (it finds them) into trigram order with every posting list sorted.
             order = np.argsort(codes, kind="stable")
-            codes, segments = codes[order], segments[order]
-            bounds = np.flatnonzero(np.diff(codes)) + 1
-            starts = np.concatenate(([0], bounds))
-            ends = np.concatenate((bounds, [len(codes)]))
-            packed = segments.tobytes()
-            yield from zip(repeat(lang), codes[starts].tolist(), repeat(chunk), (ends - starts).tolist(),
-                           [packed[4 * begin:4 * end] for begin, end in zip(starts.tolist(), ends.tolist())])
+            yield lang, codes[order], segments[order]
         # Only the last chunk can get more ids (units come in chunk order); what it has is written.
         self._chunks = self._chunks[-1:]
         if self._chunks:
             self._chunks[0][1][:] = 0
         self.pending = 0
+
+    def rows(self, chunk: int) -> Iterator[tuple[str, int, int, int, bytes]]:
+        """``(lang, gram, chunk, count, postings)`` for every trigram of the segments given ids
+        since the last call, in trigram order with each posting list sorted."""
+        for lang, codes, segments in self.runs():
+            starts, ends = equal_runs(codes)
+            packed = segments.tobytes()
+            yield from zip(repeat(lang), codes[starts].tolist(), repeat(chunk), (ends - starts).tolist(),
+                           [packed[4 * begin:4 * end] for begin, end in zip(starts.tolist(), ends.tolist())])
+
+
+def equal_runs(values):
+    """Where each run of equal values of the sorted numpy array ``values`` (not empty) starts
+    and ends: two arrays."""
+    import numpy as np
+
+    bounds = np.flatnonzero(values[1:] != values[:-1]) + 1
+    return np.concatenate(([0], bounds)), np.concatenate((bounds, [len(values)]))
 
 
 def _distinct_postings(keys: list[str]):
@@ -252,18 +253,3 @@ def containing_candidates(source: PostingsSource, lang: str, key: str, rare: int
         ids = postings(source, lang, [gram])
         result = ids if result is None else np.intersect1d(result, ids, assume_unique=True)
     return np.sort(result)
-
-
-def merge_chunks(db: sqlite3.Connection) -> int:
-    """Join each trigram's chunks into one (inside the caller's transaction); returns grams merged."""
-    import numpy as np
-
-    split = db.execute("SELECT lang, gram FROM grams GROUP BY lang, gram HAVING count(*) > 1").fetchall()
-    for lang, gram in split:
-        rows = db.execute("SELECT postings FROM grams WHERE lang = ? AND gram = ? ORDER BY chunk",
-                          (lang, gram)).fetchall()
-        ids = np.frombuffer(b"".join(blob for (blob,) in rows), dtype=np.uint32)
-        db.execute("DELETE FROM grams WHERE lang = ? AND gram = ?", (lang, gram))
-        db.execute("INSERT INTO grams(lang, gram, chunk, count, postings) VALUES (?, ?, 0, ?, ?)",
-                   (lang, gram, len(ids), ids.tobytes()))
-    return len(split)

@@ -2,7 +2,8 @@
 
 Tables: ``units`` (each unit whole, as JSON, with its dedup key, origin and dates),
 ``segments`` (one row per variant: plain text as written, match key — empty when it is the
-text itself —, length) and the trigram index of :mod:`trilex.tm.gram_index`. The file uses
+text itself —, length) and the trigram index (:mod:`trilex.tm.gram_index`), its rare trigrams
+packed in buckets (:mod:`trilex.tm.sqlite_grams`). The file uses
 WAL journaling and records its schema version in ``PRAGMA user_version``. Every import runs
 in one transaction.
 
@@ -34,16 +35,18 @@ from types import TracebackType
 from typing import TypeVar
 
 from trilex.errors import InputError, OutputError
-from trilex.tm import gram_index
+from trilex.tm import gram_index, sqlite_grams
 from trilex.tm.indexed_store import SHORT_WINDOW, IndexedStore, SegmentRecord, chunks, short_window
 from trilex.tm.model import TranslationUnit, readable_tmx_date
 from trilex.tm.store import WAIT_ENV, ImportResult, StoredUnit, StoreStats, TMBusyError, configured_wait
 from trilex.tm.unit_codec import decode_unit
 from trilex.tm.unit_keys import STORED_KEY, Placed, batches, dedup_key, newer, stored_units_prepared
 
-#: 1: dedup keys on normalized texts; 2: on texts with their inline codes, notes and props
-#: (a version-1 TM is upgraded by its next import: the keys are recomputed from the units).
-SCHEMA_VERSION = 2
+#: 1: dedup keys on normalized texts; 2: on texts with their inline codes, notes and props;
+#: 3: rare trigrams packed in buckets (:mod:`~trilex.tm.sqlite_grams`). An older TM is upgraded
+#: by its next import: the keys of a version-1 TM are recomputed from the units, and a
+#: version-2 TM gets the bucket tables (its trigram rows stay as they are).
+SCHEMA_VERSION = 3
 _APPLICATION_ID = 0x54524C58  # "TRLX": marks the file as a trilex TM
 
 _SCHEMA = """
@@ -64,7 +67,7 @@ CREATE TABLE segments (
     key TEXT NOT NULL,
     length INTEGER NOT NULL
 );
-""" + gram_index.SCHEMA + ";"
+""" + sqlite_grams.SCHEMA + sqlite_grams.BUCKET_SCHEMA
 
 #: The short segments with all a lookup reads (see :data:`~trilex.tm.indexed_store.SHORT_WINDOW`);
 #: created by the next import or optimize in a TM made before it existed.
@@ -364,20 +367,25 @@ class SQLiteStore(IndexedStore):
         return found
 
     def _write_postings(self, postings: gram_index.PostingsBuffer) -> None:
-        """Write the buffered postings as the next chunk of the trigram table."""
+        """Write the buffered postings as the next chunk of the trigram index."""
         if not postings.pending:
             return
-        chunk = self.db.execute("SELECT coalesce(max(chunk), -1) + 1 FROM grams").fetchone()[0]
-        self.db.executemany("INSERT INTO grams(lang, gram, chunk, count, postings) VALUES (?, ?, ?, ?, ?)",
-                            postings.rows(chunk))
+        chunk = sqlite_grams.next_chunk(self.db)
+        for lang, codes, segments in postings.runs():
+            sqlite_grams.write_chunk(self.db, lang, chunk, codes, segments)
 
     def _upgrade(self) -> None:
-        """Bring a version-1 TM to this version (inside the caller's write transaction)."""
-        if self.db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+        """Bring an older TM to this version (inside the caller's write transaction)."""
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version >= SCHEMA_VERSION:
             return
-        self.db.executemany("UPDATE units SET dedup_key = ? WHERE id = ?",
-                            ((dedup_key(decode_unit(data)), unit_id)
-                             for unit_id, data, _origin, _imported in _unit_rows(self.db)))
+        if version < 2:
+            self.db.executemany("UPDATE units SET dedup_key = ? WHERE id = ?",
+                                ((dedup_key(decode_unit(data)), unit_id)
+                                 for unit_id, data, _origin, _imported in _unit_rows(self.db)))
+        for statement in sqlite_grams.BUCKET_SCHEMA.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def optimize(self) -> int:
@@ -386,7 +394,8 @@ class SQLiteStore(IndexedStore):
             self._until_not_busy(lambda: self.db.execute("BEGIN IMMEDIATE"))
         try:
             self.db.execute(_SHORT_INDEX)
-            merged = gram_index.merge_chunks(self.db)
+            self._upgrade()
+            merged = sqlite_grams.merge(self.db)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -401,25 +410,15 @@ class SQLiteStore(IndexedStore):
 
     def fragmentation(self) -> float:
         """Index chunks per trigram on average (1.0 right after :meth:`optimize`)."""
-        rows, grams = self.db.execute(
-            "SELECT count(*), (SELECT count(*) FROM (SELECT 1 FROM grams GROUP BY lang, gram)) FROM grams").fetchone()
-        return rows / grams if grams else 1.0
+        return sqlite_grams.fragmentation(self.db)
 
     # -- looking up (the queries IndexedStore builds on) -----------------------------------
 
     def gram_frequencies(self, lang: str, grams: list[int]) -> dict[int, int]:
-        found: dict[int, int] = {}
-        for part in chunks(grams):
-            marks = ",".join("?" * len(part))
-            found.update(self.db.execute(
-                f"SELECT gram, sum(count) FROM grams WHERE lang = ? AND gram IN ({marks}) GROUP BY gram",
-                [lang, *part]))
-        return found
+        return sqlite_grams.frequencies(self.db, lang, grams)
 
     def gram_postings(self, lang: str, grams: list[int]) -> bytes:
-        marks = ",".join("?" * len(grams))
-        return b"".join(blob for (blob,) in self.db.execute(
-            f"SELECT postings FROM grams WHERE lang = ? AND gram IN ({marks})", [lang, *grams]))
+        return sqlite_grams.postings(self.db, lang, grams)
 
     def segments_by_id(self, segment_ids: list[int]) -> list[SegmentRecord]:
         rows: list[SegmentRecord] = []
