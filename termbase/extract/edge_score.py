@@ -27,6 +27,8 @@ cluster boundary is a candidate start (the segmenter may cut an unknown name ins
   ``head_rendered``: the first word translates the English head (``อ่างเก็บน้ำ`` *Reservoir*,
   ``เขื่อน`` *Dam*, with no head table); ``first_unrendered`` (negative): the first word is in
   the list but translates nothing of the gloss while a later word does (``กลุ่ม|…``);
+  ``descriptor_spelled`` (negative): such a word right before a run spelling the gloss from its
+  first content word on (``จรวด|ลองมาร์ช 6`` *Long March 6*, ``รายการ|แบดมินตัน…``);
   ``left_rendered`` (negative): a word glued before the start (back to the space before it)
   translates a gloss word nothing in the span does (``การชำระเงิน`` *Payment* in
   ``…การชำระเงินด้วย|คิวอาร์โค้ด…``);
@@ -84,6 +86,7 @@ WEIGHTS: dict[str, float] = {
     "in_frame": -3.0,
     "head_rendered": 0.5,
     "first_unrendered": -0.5,
+    "descriptor_spelled": -2.0,
     "left_rendered": -2.0,
     "left_linker": -1.0,
 }
@@ -367,6 +370,8 @@ class _Scorer:
         f["first_unrendered"] = float(
             self.has_english and meaning is not None and not meaning.renders - spelled
             and not f["starts_spelled"] and not name_part_head(first.text) and self._rendered_after(meaning.last))
+        f["descriptor_spelled"] = float(f["first_unrendered"] and self._descriptor_before_spelled(
+            i, spelled | inside_rendered))
         glued = []  # the words before the start in its chunk (no space between), nearest first
         k = i - 1
         while k >= 0 and is_thai_word(tokens[k]):
@@ -386,6 +391,17 @@ class _Scorer:
         f["frame"] = float(self.frame is not None and start == self.frame)
         f["in_frame"] = float(self.frame is not None and start > self.frame)
         return f
+
+    def _descriptor_before_spelled(self, i: int, rendered: set[int]) -> bool:
+        """Whether token ``i`` stands right before a run spelling the gloss from its first
+        content word on, every gloss word before the spelled ones being rendered already: a
+        descriptor Thai adds to a name (``จรวด|ลองมาร์ช 6`` *Long March 6*), not a word that
+        may render the gloss's unrendered first word (``นวัตกรรม|เทคโนโลยี`` *Breakthrough Technology*)."""
+        for run in self.runs:
+            if run.first == i + 1 and run.english:
+                first_spelled = min(run.english)
+                return all(word in rendered for word in self.gloss.content if word < first_spelled)
+        return False
 
     def _rendered_after(self, k: int) -> bool:
         """Whether a word after token ``k`` renders the gloss or spells it."""
