@@ -1,4 +1,5 @@
-"""The SQLite TM's trigram layout: common trigrams a row each, rare ones packed in buckets.
+"""The SQLite TM's trigram layout: common trigrams a row each (counts apart from postings),
+rare ones packed in buckets.
 
 Every lookup must see exactly the postings a plain index of the segments would hold, however
 the trigrams were split between the two tables, over several imports, after ``optimize`` and in
@@ -60,7 +61,7 @@ def ntrex_units(corpora, start: int, stop: int):
 def test_rare_and_common_trigrams_are_split_and_every_lookup_sees_all_postings(tmp_path, corpora):
     with SQLiteStore(str(tmp_path / "t.tm")) as store:
         store.add(ntrex_units(corpora, 0, 400), origin="ntrex")
-        common = store.db.execute("SELECT count(*), min(count) FROM grams").fetchone()
+        common = store.db.execute("SELECT count(*), min(count) FROM gram_counts").fetchone()
         buckets, rare = store.db.execute("SELECT count(*), sum(length(grams)) / 8 FROM gram_buckets").fetchone()
         assert common[0] > 0 and common[1] > sqlite_grams.RARE
         assert rare > 5 * common[0]  # most trigrams are rare ...
@@ -91,9 +92,10 @@ def test_several_imports_then_optimize_keep_the_index_exact_and_join_the_chunks(
 
 
 def as_version_2(path) -> None:
-    """Rewrite a TM as trilex wrote version 2: every trigram a row of ``grams``, no buckets."""
+    """Rewrite a TM as trilex wrote version 2: every trigram a row of ``grams`` with its postings."""
     connection = sqlite3.connect(path)
-    rows = []
+    rows = connection.execute("SELECT c.lang, c.gram, c.chunk, c.count, p.postings FROM gram_counts c "
+                              "JOIN gram_postings p ON p.id = c.postings_id").fetchall()
     for lang, chunk, bucket_grams, ends, postings in connection.execute(
             "SELECT c.lang, c.chunk, b.grams, b.ends, b.postings FROM gram_buckets b "
             "JOIN gram_chunks c ON b.id >> 32 = c.id"):
@@ -101,10 +103,11 @@ def as_version_2(path) -> None:
         stops = np.frombuffer(ends, dtype=np.uint32).tolist()
         for code, begin, stop in zip(codes, [0, *stops[:-1]], stops):
             rows.append((lang, code, chunk, stop - begin, postings[4 * begin:4 * stop]))
-    assert rows
+    for table in ("gram_counts", "gram_postings", "gram_buckets", "gram_chunks"):
+        connection.execute(f"DROP TABLE {table}")
+    connection.execute("CREATE TABLE grams (lang TEXT NOT NULL, gram INTEGER NOT NULL, chunk INTEGER NOT NULL, "
+                       "count INTEGER NOT NULL, postings BLOB NOT NULL, PRIMARY KEY (lang, gram, chunk)) WITHOUT ROWID")
     connection.executemany("INSERT INTO grams(lang, gram, chunk, count, postings) VALUES (?, ?, ?, ?, ?)", rows)
-    connection.execute("DROP TABLE gram_buckets")
-    connection.execute("DROP TABLE gram_chunks")
     connection.execute("PRAGMA user_version = 2")
     connection.commit()
     connection.close()
@@ -124,6 +127,7 @@ def test_a_version_2_tm_is_read_as_it_is_and_upgraded_by_its_next_import(tmp_pat
         store.add(ntrex_units(corpora, 200, 300), origin="ntrex")
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         assert store.db.execute("SELECT count(*) FROM gram_buckets").fetchone()[0] > 0
+        assert store.db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'grams'").fetchone()[0] == 0
         assert_index_is_exact(store)
         store.optimize()
         assert store.fragmentation() == 1.0
@@ -153,7 +157,7 @@ def test_a_trigram_common_in_one_import_and_rare_in_another_is_counted_in_both(t
         store.add(many, origin="a")
         store.add(few, origin="b")
         zeb = gram_index.query_grams("zeb")
-        assert store.db.execute("SELECT count(*) FROM grams WHERE gram = ?", zeb).fetchone()[0] == 1
+        assert store.db.execute("SELECT count(*) FROM gram_counts WHERE gram = ?", zeb).fetchone()[0] == 1
         assert store.gram_frequencies("en", zeb) == {zeb[0]: sqlite_grams.RARE + 6}
         assert_index_is_exact(store)
         store.optimize()

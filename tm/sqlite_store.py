@@ -31,6 +31,7 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
 from typing import TypeVar
 
@@ -43,9 +44,10 @@ from trilex.tm.unit_codec import decode_unit
 from trilex.tm.unit_keys import STORED_KEY, Placed, batches, dedup_key, newer, stored_units_prepared
 
 #: 1: dedup keys on normalized texts; 2: on texts with their inline codes, notes and props;
-#: 3: rare trigrams packed in buckets (:mod:`~trilex.tm.sqlite_grams`). An older TM is upgraded
-#: by its next import: the keys of a version-1 TM are recomputed from the units, and a
-#: version-2 TM gets the bucket tables (its trigram rows stay as they are).
+#: 3: trigram counts apart from their postings, rare trigrams packed in buckets
+#: (:mod:`~trilex.tm.sqlite_grams`). An older TM is read as it is and upgraded by its next
+#: import or optimize: the keys of a version-1 TM are recomputed from the units, and a
+#: version-2 TM's trigram table is moved into the new layout.
 SCHEMA_VERSION = 3
 _APPLICATION_ID = 0x54524C58  # "TRLX": marks the file as a trilex TM
 
@@ -67,7 +69,7 @@ CREATE TABLE segments (
     key TEXT NOT NULL,
     length INTEGER NOT NULL
 );
-""" + sqlite_grams.SCHEMA + sqlite_grams.BUCKET_SCHEMA
+""" + sqlite_grams.SCHEMA
 
 #: The short segments with all a lookup reads (see :data:`~trilex.tm.indexed_store.SHORT_WINDOW`);
 #: created by the next import or optimize in a TM made before it existed.
@@ -119,6 +121,8 @@ class SQLiteStore(IndexedStore):
         #: The private file a new TM is built in until it is published under ``path``.
         self._temp: str | None = None
         self._imports_tried = False
+        #: The rare trigrams' postings the last frequency lookup read: ``(lang, {gram: ids})``.
+        self._rare_postings: tuple[str, dict[int, bytes]] = ("", {})
         if not os.path.exists(path):
             if not create:
                 raise InputError("no such TM file", path)
@@ -345,10 +349,7 @@ class SQLiteStore(IndexedStore):
                 self.db.executemany("INSERT INTO segments(id, unit_id, lang, tag, text, key, length) "
                                     "VALUES (?, ?, ?, ?, ?, ?, ?)", segment_rows)
                 result.added += len(unit_rows)
-            self._write_postings(postings)
-            if building:
-                for statement in _SEGMENT_INDEXES.values():
-                    self.db.execute(statement)
+            self._write_postings(postings, self._build_segment_indexes if building else None)
             self.db.execute("COMMIT")
         except BaseException:
             if self._temp is None:
@@ -366,13 +367,29 @@ class SQLiteStore(IndexedStore):
                 found[key] = (unit_id, changed)
         return found
 
-    def _write_postings(self, postings: gram_index.PostingsBuffer) -> None:
-        """Write the buffered postings as the next chunk of the trigram index."""
+    def _write_postings(self, postings: gram_index.PostingsBuffer, meanwhile: Callable[[], None] | None = None) -> None:
+        """Write the buffered postings as the next chunk of the trigram index. ``meanwhile``
+        runs here while another thread merges the postings (numpy's sort and SQLite's work both
+        let the other thread run): the end of an import does both at once."""
         if not postings.pending:
+            if meanwhile is not None:
+                meanwhile()
             return
+        if meanwhile is None:
+            runs: Iterable = postings.runs()
+        else:
+            with ThreadPoolExecutor(1) as pool:
+                merging = pool.submit(lambda: list(postings.runs()))
+                meanwhile()
+                runs = merging.result()
         chunk = sqlite_grams.next_chunk(self.db)
-        for lang, codes, segments in postings.runs():
+        for lang, codes, segments in runs:
             sqlite_grams.write_chunk(self.db, lang, chunk, codes, segments)
+
+    def _build_segment_indexes(self) -> None:
+        """Create the segment indexes the first import into a new TM left out while adding rows."""
+        for statement in _SEGMENT_INDEXES.values():
+            self.db.execute(statement)
 
     def _upgrade(self) -> None:
         """Bring an older TM to this version (inside the caller's write transaction)."""
@@ -383,9 +400,7 @@ class SQLiteStore(IndexedStore):
             self.db.executemany("UPDATE units SET dedup_key = ? WHERE id = ?",
                                 ((dedup_key(decode_unit(data)), unit_id)
                                  for unit_id, data, _origin, _imported in _unit_rows(self.db)))
-        for statement in sqlite_grams.BUCKET_SCHEMA.split(";"):
-            if statement.strip():
-                self.db.execute(statement)
+        sqlite_grams.upgrade(self.db)
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def optimize(self) -> int:
@@ -415,10 +430,14 @@ class SQLiteStore(IndexedStore):
     # -- looking up (the queries IndexedStore builds on) -----------------------------------
 
     def gram_frequencies(self, lang: str, grams: list[int]) -> dict[int, int]:
-        return sqlite_grams.frequencies(self.db, lang, grams)
+        kept: dict[int, bytes] = {}
+        found = sqlite_grams.frequencies(self.db, lang, grams, kept)
+        self._rare_postings = (lang, kept)  # a lookup asks for some of them next
+        return found
 
     def gram_postings(self, lang: str, grams: list[int]) -> bytes:
-        return sqlite_grams.postings(self.db, lang, grams)
+        kept_lang, kept = self._rare_postings
+        return sqlite_grams.postings(self.db, lang, grams, kept if kept_lang == lang else None)
 
     def segments_by_id(self, segment_ids: list[int]) -> list[SegmentRecord]:
         rows: list[SegmentRecord] = []
