@@ -170,11 +170,14 @@ def frequencies(db: sqlite3.Connection, lang: str, grams: list[int],
     ``keep``, the rare postings read on the way are kept there for :func:`postings`: each of
     ``grams`` maps to its packed ids from the buckets (``b""`` if none)."""
     found: dict[int, int] = {}
-    table = "grams" if _legacy(db) else "gram_counts"
+    legacy = _legacy(db)
+    table = "grams" if legacy else "gram_counts"
     for part in chunks(grams):
         marks = ",".join("?" * len(part))
         found.update(db.execute(
             f"SELECT gram, sum(count) FROM {table} WHERE lang = ? AND gram IN ({marks}) GROUP BY gram", [lang, *part]))
+    if legacy:
+        return found
     if keep is not None:
         keep.update(dict.fromkeys(grams, b""))
     for gram, count, ids in _bucket_entries(db, lang, grams, with_postings=keep is not None):
@@ -188,10 +191,12 @@ def postings(db: sqlite3.Connection, lang: str, grams: list[int], kept: dict[int
     """The packed ``uint32`` segment ids of all ``grams``, concatenated; the rare ones taken
     from ``kept`` (filled by :func:`frequencies`) where it has them."""
     marks = ",".join("?" * len(grams))
-    sql = (f"SELECT postings FROM grams WHERE lang = ? AND gram IN ({marks})" if _legacy(db) else
-           "SELECT p.postings FROM gram_counts c JOIN gram_postings p ON p.id = c.postings_id "
-           f"WHERE c.lang = ? AND c.gram IN ({marks})")
-    blobs = [blob for (blob,) in db.execute(sql, [lang, *grams])]
+    if _legacy(db):
+        return b"".join(blob for (blob,) in db.execute(
+            f"SELECT postings FROM grams WHERE lang = ? AND gram IN ({marks})", [lang, *grams]))
+    blobs = [blob for (blob,) in db.execute(
+        "SELECT p.postings FROM gram_counts c JOIN gram_postings p ON p.id = c.postings_id "
+        f"WHERE c.lang = ? AND c.gram IN ({marks})", [lang, *grams])]
     kept = kept or {}
     blobs.extend(kept[gram] for gram in grams if gram in kept)
     unread = [gram for gram in grams if gram not in kept]
@@ -201,7 +206,7 @@ def postings(db: sqlite3.Connection, lang: str, grams: list[int], kept: dict[int
 
 def _bucket_entries(db: sqlite3.Connection, lang: str, grams: list[int], with_postings: bool):
     """``(gram, count, ids)`` for each of ``grams`` in each chunk whose buckets hold it (``ids``
-    packed, or ``b""`` without ``with_postings``)."""
+    packed, or ``b""`` without ``with_postings``); a TM of this layout only."""
     import numpy as np
 
     if not grams:
@@ -209,7 +214,8 @@ def _bucket_entries(db: sqlite3.Connection, lang: str, grams: list[int], with_po
     query = np.unique(np.array(grams, dtype=np.int64))
     codes_asked = query.tolist()
     columns = "id, grams, ends" + (", postings" if with_postings else "")
-    for chunk_id, bits in _bucket_chunks(db, lang):
+    chunk_rows = db.execute("SELECT id, bits FROM gram_chunks WHERE lang = ? ORDER BY chunk", (lang,)).fetchall()
+    for chunk_id, bits in chunk_rows:
         asked_in: dict[int, list[int]] = {}
         for gram, bucket in zip(codes_asked, (bucket_of(query, bits) | (chunk_id << _CHUNK_SHIFT)).tolist()):
             asked_in.setdefault(bucket, []).append(gram)
@@ -223,14 +229,6 @@ def _bucket_entries(db: sqlite3.Connection, lang: str, grams: list[int], with_po
                     if place < len(codes) and codes[place] == gram:
                         start, end = (ends[place - 1] if place else 0), ends[place]
                         yield gram, end - start, row[3][4 * start:4 * end] if with_postings else b""
-
-
-def _bucket_chunks(db: sqlite3.Connection, lang: str) -> list[tuple[int, int]]:
-    """``(row id, bits)`` of every chunk of ``lang`` with buckets, in chunk order (none in a TM
-    not yet upgraded)."""
-    if _legacy(db):
-        return []
-    return db.execute("SELECT id, bits FROM gram_chunks WHERE lang = ? ORDER BY chunk", (lang,)).fetchall()
 
 
 def merge(db: sqlite3.Connection) -> int:

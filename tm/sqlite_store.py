@@ -382,6 +382,7 @@ class SQLiteStore(IndexedStore):
                 merging = pool.submit(lambda: list(postings.runs()))
                 meanwhile()
                 runs = merging.result()
+        self._rare_postings = ("", {})  # what the last lookup read may change now
         chunk = sqlite_grams.next_chunk(self.db)
         for lang, codes, segments in runs:
             sqlite_grams.write_chunk(self.db, lang, chunk, codes, segments)
